@@ -1,0 +1,149 @@
+"""Everything the widgets need at run time, put into the built site.
+
+- Pyodide, pinned in ``pyodide-pin.toml``: fetched once with ``npm pack``, its
+  sha512 checked against the pin, unpacked into ``.cache/`` (outside site/).
+- The widgets' Python, built as a standard pure-Python wheel (flit_core).
+- The page runtime from ``web/``.
+
+Versioned folders (the Pyodide version, the wheel's content hash) keep every
+URL unique to its content, so a host may cache those files for ever.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PIN_FILE = Path(__file__).resolve().parent / "pyodide-pin.toml"
+CACHE_DIR = ROOT / ".cache" / "pyodide"
+WEB_DIR = ROOT / "web"
+
+# Where things land inside the site; the page runtime finds the rest from here.
+RUNTIME_DIR = "assets/widget-runtime"
+MANIFEST_NAME = "runtime-manifest.json"
+
+
+class RuntimeAssetError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class PyodidePin:
+    version: str
+    integrity: str
+    files: tuple[str, ...]
+
+    @classmethod
+    def load(cls, path: Path = PIN_FILE) -> "PyodidePin":
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return cls(data["version"], data["integrity"], tuple(data["files"]))
+
+
+def sri_sha512(path: Path) -> str:
+    digest = hashlib.sha512()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return "sha512-" + base64.b64encode(digest.digest()).decode("ascii")
+
+
+def ensure_pyodide(pin: PyodidePin | None = None, cache_dir: Path = CACHE_DIR) -> Path:
+    """The folder holding the pinned Pyodide's files, fetching it if needed."""
+    pin = pin or PyodidePin.load()
+    target = cache_dir / pin.version
+    stamp = target / ".integrity"
+    if stamp.is_file() and stamp.read_text().strip() == pin.integrity and all(
+        (target / name).is_file() for name in pin.files
+    ):
+        return target
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=cache_dir) as tmp:
+        tmp_path = Path(tmp)
+        try:
+            subprocess.run(
+                ["npm", "pack", f"pyodide@{pin.version}", "--pack-destination", str(tmp_path)],
+                check=True, capture_output=True, text=True,
+            )
+        except FileNotFoundError:
+            raise RuntimeAssetError("npm is needed to fetch Pyodide and was not found") from None
+        except subprocess.CalledProcessError as exc:
+            raise RuntimeAssetError(f"npm pack pyodide@{pin.version} failed:\n{exc.stderr}") from None
+        (tarball,) = tmp_path.glob("pyodide-*.tgz")
+        actual = sri_sha512(tarball)
+        if actual != pin.integrity:
+            raise RuntimeAssetError(
+                f"pyodide@{pin.version} does not match its pin in {PIN_FILE.name}:\n"
+                f"  expected {pin.integrity}\n  got      {actual}"
+            )
+        unpacked = tmp_path / "unpacked"
+        unpacked.mkdir()
+        with tarfile.open(tarball) as tar:
+            for name in pin.files:
+                member = tar.getmember(f"package/{name}")
+                tar.extract(member, unpacked, filter="data")
+        (unpacked / "package" / ".integrity").write_text(pin.integrity + "\n")
+        if target.exists():
+            shutil.rmtree(target)
+        (unpacked / "package").rename(target)
+    return target
+
+
+def build_wheel(out_dir: Path) -> Path:
+    """The widgets package as a py3-none-any wheel, byte-for-byte reproducible."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+    # flit_core's build hook, in a child process: it works on the current
+    # directory and reads SOURCE_DATE_EPOCH for the zip timestamps.
+    code = "import sys; from flit_core import buildapi; print(buildapi.build_wheel(sys.argv[1]))"
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(out_dir)],
+            cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+        )
+    except subprocess.CalledProcessError as exc:
+        raise RuntimeAssetError(f"building the widgets' wheel failed:\n{exc.stderr}") from None
+    return out_dir / done.stdout.strip().splitlines()[-1]
+
+
+def install_runtime(site_dir: Path) -> dict[str, str]:
+    """Copy the page runtime, Pyodide and the wheel into ``site_dir``.
+
+    Returns the manifest the worker reads: paths relative to the runtime folder.
+    """
+    pin = PyodidePin.load()
+    pyodide_src = ensure_pyodide(pin)
+    runtime = site_dir / RUNTIME_DIR
+    runtime.mkdir(parents=True, exist_ok=True)
+    for src in WEB_DIR.iterdir():
+        if src.suffix in {".js", ".css"}:
+            shutil.copy2(src, runtime / src.name)
+
+    pyodide_dst = site_dir / "assets" / "pyodide" / pin.version
+    pyodide_dst.mkdir(parents=True, exist_ok=True)
+    for name in pin.files:
+        shutil.copy2(pyodide_src / name, pyodide_dst / name)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        wheel = build_wheel(Path(tmp))
+        digest = hashlib.sha256(wheel.read_bytes()).hexdigest()[:16]
+        wheel_dst = site_dir / "assets" / "widgets" / digest
+        wheel_dst.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(wheel, wheel_dst / wheel.name)
+
+    manifest = {
+        "pyodide": f"../pyodide/{pin.version}/",
+        "wheel": f"../widgets/{digest}/{wheel.name}",
+    }
+    (runtime / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return manifest

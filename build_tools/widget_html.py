@@ -1,0 +1,73 @@
+"""Put each widget's server-rendered HTML where its fence was.
+
+Two steps, so that any Markdown renderer can sit in between (MkDocs today,
+another tomorrow): ``mark_fences`` swaps each fence for a plain-word marker in
+the Markdown, and ``fill_markers`` swaps the rendered marker for the widget's
+HTML. The static HTML comes from the widget's own template, filled with the
+view its Python computes for the initial state, so the page reads the same
+before and without the runtime.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from pathlib import Path
+
+import jinja2
+
+from build_tools.widget_fences import WidgetFence
+
+WIDGETS_DIR = Path(__file__).resolve().parent.parent / "widgets"
+
+_templates = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(str(WIDGETS_DIR)),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+# Letters and digits only, so no Markdown syntax touches it; random per run, so
+# no author's text can collide with it.
+_MARKER_PREFIX = f"fugwidget{secrets.token_hex(6)}n"
+_MARKER_RE = re.compile(rf"(?:<p>\s*)?{_MARKER_PREFIX}(\d+)x(?:\s*</p>)?")
+
+
+def mark_fences(markdown: str, fences: list[WidgetFence]) -> str:
+    """The Markdown with each fence's lines replaced by one marker line.
+
+    The marker keeps the opening line's prefix (a list item's indent, a block
+    quote's "> "), so it stays in the block the fence was in.
+    """
+    lines = markdown.splitlines(keepends=True)
+    for index in reversed(range(len(fences))):
+        fence = fences[index]
+        opening = lines[fence.first_line]
+        prefix = re.match(r"[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?[ \t>]*", opening).group(0)
+        lines[fence.first_line : fence.end_line] = [f"{prefix}{_MARKER_PREFIX}{index}x\n"]
+    return "".join(lines)
+
+
+def fill_markers(html: str, rendered: list[str]) -> str:
+    """The page's HTML with each marker (and the paragraph around it) replaced."""
+    return _MARKER_RE.sub(lambda m: rendered[int(m.group(1))], html)
+
+
+def render_widget(fence: WidgetFence, page_id: str, index: int) -> str:
+    """The static HTML of one widget: a usable form, hooks for the runtime."""
+    widget = fence.widget
+    state = dict(widget.initial_state)
+    view = widget.view(fence.options, state)
+    uid = f"w{index + 1}-{widget.name}"
+    frame = {
+        "name": widget.name,
+        "uid": uid,
+        "storage_id": f"{page_id}#{index + 1}",
+        "options_json": fence.options_json,
+        "state": state,
+    }
+    template = _templates.get_template(f"{widget.name.replace('-', '_')}/template.html")
+    return template.render(
+        w=frame, options=fence.options, outputs=view["outputs"], **widget.template_context
+    ).strip()

@@ -1,0 +1,74 @@
+"""Serve a built site on 127.0.0.1 under a sub-path, as a career center would.
+
+Only ``<mount>/...`` is served; anything else is a 404, so a URL that escapes
+the sub-path shows up as a failure. Every request is recorded.
+"""
+
+from __future__ import annotations
+
+import http.server
+import mimetypes
+import threading
+from functools import partial
+from pathlib import Path
+
+MIME_TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript"}
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    mount = "/"
+    requests: list[str]
+
+    def translate_path(self, path: str) -> str:
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if not clean.startswith(self.mount):
+            return str(Path(self.directory) / ".not-served")
+        return super().translate_path("/" + clean[len(self.mount):])
+
+    def guess_type(self, path) -> str:
+        return MIME_TYPES.get(Path(str(path)).suffix) or mimetypes.guess_type(str(path))[0] or "application/octet-stream"
+
+    def log_message(self, format, *args):  # keep test output clean
+        pass
+
+    def send_head(self):
+        self.requests.append(self.path)
+        return super().send_head()
+
+
+class StaticServer:
+    def __init__(self, root: Path, mount: str = "/", port: int = 0):
+        if not mount.endswith("/"):
+            mount += "/"
+        self.requests: list[str] = []
+        handler = type("Handler", (_Handler,), {"mount": mount, "requests": self.requests})
+        self.httpd = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", port), partial(handler, directory=str(root))
+        )
+        self.httpd.daemon_threads = True
+        self.mount = mount
+        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    @property
+    def url(self) -> str:
+        return self.origin + self.mount
+
+    def __enter__(self) -> "StaticServer":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

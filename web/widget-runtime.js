@@ -1,0 +1,330 @@
+// The page side of the widget runtime: one small, generic module for every
+// widget. It knows nothing of any one widget: it reads a widget's form into a
+// state object, asks the Python worker for the view, and writes the view's
+// outputs back as text (never as HTML). Widgets are found by their hooks:
+//   [data-widget]    root; data-state = static | loading | ready | error
+//   [name]           a control whose value is part of the state
+//   [data-output]    a region the view fills
+//   [data-action]    a button the runtime wires (copy)
+//   [data-role]      the runtime's own parts (status line, storage controls)
+
+const STORAGE_PREFIX = "follow-up-guide:";
+// Real failures (a missing or corrupt file, WebAssembly off) are reported by
+// the worker within a second or two. A load that is merely slow is reported
+// after this long, and the widget still goes live if the runtime arrives.
+const SLOW_LOAD_MS = 12000;
+
+// ---------------------------------------------------------------- the worker
+
+let runtime = null;
+
+// One worker for the page session, started by the first page with a widget;
+// instant navigation keeps this module, and so the worker, alive.
+function getRuntime() {
+  if (runtime) return runtime;
+  const worker = new Worker(new URL("./widget-worker.js", import.meta.url), {
+    type: "module",
+    name: "follow-up-guide-python",
+  });
+  const pending = new Map();
+  let nextId = 1;
+  let settle;
+  const ready = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+  ready.catch(() => {}); // failures are shown by each widget, not thrown
+  const fail = (reason) => {
+    settle.reject(new Error(reason));
+    for (const { reject } of pending.values()) reject(new Error(reason));
+    pending.clear();
+  };
+  worker.addEventListener("message", ({ data }) => {
+    if (data.type === "ready") {
+      settle.resolve();
+    } else if (data.type === "failed") {
+      fail(data.error);
+    } else if (data.type === "result") {
+      const request = pending.get(data.id);
+      pending.delete(data.id);
+      if (!request) return;
+      if (data.reply.error) request.reject(new Error(data.reply.error));
+      else request.resolve(data.reply.view);
+    }
+  });
+  worker.addEventListener("error", (event) => {
+    event.preventDefault();
+    fail(event.message || "its script could not be loaded");
+  });
+  runtime = {
+    ready,
+    view(widget, options, state) {
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ type: "view", id, widget, options, state });
+      });
+    },
+  };
+  return runtime;
+}
+
+// --------------------------------------------------------------- the state
+
+function controls(root) {
+  return root.querySelectorAll("input[name], select[name], textarea[name]");
+}
+
+function readState(root) {
+  const state = {};
+  for (const el of controls(root)) {
+    if (el.type === "checkbox") state[el.name] = el.checked;
+    else if (el.type === "radio") { if (el.checked) state[el.name] = el.value; }
+    else state[el.name] = el.value;
+  }
+  return state;
+}
+
+function writeState(root, state) {
+  for (const el of controls(root)) {
+    if (!(el.name in state)) continue;
+    const value = state[el.name];
+    if (el.type === "checkbox") el.checked = value === true;
+    else if (el.type === "radio") el.checked = el.value === value;
+    else if (typeof value === "string") el.value = value;
+  }
+}
+
+function resetState(root) {
+  for (const el of controls(root)) {
+    if (el.type === "checkbox" || el.type === "radio") el.checked = el.defaultChecked;
+    else if (el.tagName === "SELECT") {
+      for (const option of el.options) option.selected = option.defaultSelected;
+    } else el.value = el.defaultValue;
+  }
+}
+
+// ----------------------------------------------------------------- storage
+
+function probe(kind) {
+  try {
+    const store = window[kind];
+    const key = `${STORAGE_PREFIX}probe`;
+    store.setItem(key, "1");
+    store.removeItem(key);
+    return store;
+  } catch {
+    return null; // blocked by the browser's settings, or a sandboxed frame
+  }
+}
+
+// Drafts live in sessionStorage (gone when the tab closes) unless the reader
+// asks to be remembered on this device (localStorage).
+function draftStore(widgetId) {
+  const key = STORAGE_PREFIX + widgetId;
+  const session = probe("sessionStorage");
+  const local = probe("localStorage");
+  return {
+    session: Boolean(session),
+    local: Boolean(local),
+    load() {
+      for (const [store, remember] of [[local, true], [session, false]]) {
+        try {
+          const raw = store && store.getItem(key);
+          if (raw) return { remember, state: JSON.parse(raw) };
+        } catch { /* unreadable draft: start afresh */ }
+      }
+      return null;
+    },
+    save(state, remember) {
+      const [keep, drop] = remember ? [local, session] : [session, local];
+      try {
+        if (drop) drop.removeItem(key);
+        if (!keep) return false;
+        keep.setItem(key, JSON.stringify(state));
+        return true;
+      } catch {
+        return false; // storage full
+      }
+    },
+    clear() {
+      for (const store of [session, local]) {
+        try { if (store) store.removeItem(key); } catch { /* nothing to clear */ }
+      }
+    },
+  };
+}
+
+// ------------------------------------------------------------------ views
+
+function applyView(root, view) {
+  for (const [name, value] of Object.entries(view.outputs || {})) {
+    const el = root.querySelector(`[data-output="${CSS.escape(name)}"]`);
+    if (!el) continue;
+    if (Array.isArray(value)) {
+      el.replaceChildren(...value.map((item) => {
+        const li = document.createElement("li");
+        li.textContent = item.text;
+        if (item.tone) li.dataset.tone = item.tone;
+        return li;
+      }));
+    } else {
+      el.textContent = String(value);
+    }
+  }
+}
+
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No Clipboard API here (an insecure page, a frame without permission):
+    // fall back to a selection and the older copy command.
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.append(area);
+    area.select();
+    let copied = false;
+    try { copied = document.execCommand("copy"); } catch { copied = false; }
+    area.remove();
+    return copied;
+  }
+}
+
+function selectContents(el) {
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  const selection = getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+}
+
+// ------------------------------------------------------------------ mount
+
+const mounted = new WeakSet();
+
+function mount(root) {
+  mounted.add(root);
+  const name = root.dataset.widget;
+  const options = JSON.parse(root.dataset.options || "{}");
+  const part = (role) => root.querySelector(`[data-role="${role}"]`);
+  const status = part("status");
+  const say = (text) => { status.textContent = text; };
+  const store = draftStore(root.dataset.widgetId || name);
+  const remember = part("remember");
+  const note = part("storage-note");
+
+  // Restore the draft before anything else, so what was typed is back at once.
+  const saved = store.load();
+  if (saved) {
+    writeState(root, saved.state);
+    remember.checked = saved.remember;
+  }
+  part("storage").hidden = false;
+  if (!store.local) {
+    remember.disabled = true;
+    note.textContent = "This browser won't let the page remember drafts on this device.";
+  }
+  if (!store.session && !store.local) {
+    note.textContent = "This browser isn't letting the page store anything, so drafts won't be kept.";
+  }
+  for (const button of root.querySelectorAll("[data-action]")) button.hidden = false;
+
+  const runtimeNow = getRuntime();
+  let live = false;
+  let latest = 0;
+
+  const refresh = async () => {
+    const ticket = ++latest;
+    const state = readState(root);
+    try {
+      const view = await runtimeNow.view(name, options, state);
+      if (ticket !== latest) return; // a newer keystroke's view is on its way
+      applyView(root, view);
+      if (!live) {
+        live = true;
+        root.dataset.state = "ready";
+        say("");
+      }
+    } catch (error) {
+      if (ticket === latest) showError(error);
+    }
+  };
+
+  const showError = (error) => {
+    root.dataset.state = "error";
+    say(
+      "The interactive part of this tool could not start " +
+      `(${error.message}). The form still works: fill it in, print it, ` +
+      "and what you type is kept.",
+    );
+  };
+
+  const save = () => {
+    const ok = store.save(readState(root), remember.checked);
+    if (!ok && (store.session || store.local)) {
+      note.textContent = "Your draft could not be saved in this browser.";
+    }
+  };
+
+  root.addEventListener("input", (event) => {
+    if (!event.target.name) return;
+    save();
+    if (live) refresh();
+  });
+  root.addEventListener("change", (event) => {
+    if (event.target === remember) {
+      save();
+      note.textContent = remember.checked
+        ? "Your draft is remembered on this device until you clear it."
+        : "Your draft is kept only until you close this tab.";
+      return;
+    }
+    if (!event.target.name) return;
+    save();
+    if (live) refresh();
+  });
+  part("clear").addEventListener("click", () => {
+    store.clear();
+    resetState(root);
+    remember.checked = false;
+    note.textContent = "Cleared: this tool keeps nothing in this browser now.";
+    if (live) refresh();
+  });
+  for (const button of root.querySelectorAll('[data-action="copy"]')) {
+    button.addEventListener("click", async () => {
+      const target = root.querySelector(`[data-output="${CSS.escape(button.dataset.target)}"]`);
+      if (await copyText(target.textContent)) {
+        say("Copied to the clipboard.");
+      } else {
+        selectContents(target);
+        say("Copying was blocked: the text is selected, press Ctrl+C (or Cmd+C) to copy it.");
+      }
+    });
+  }
+
+  root.dataset.state = "loading";
+  say("Loading the interactive version. You can start now: nothing you type will be lost.");
+  const slow = setTimeout(() => {
+    if (!live) showError(new Error("it is taking too long to load"));
+  }, SLOW_LOAD_MS);
+  runtimeNow.ready.then(
+    () => { clearTimeout(slow); refresh(); },
+    (error) => { clearTimeout(slow); showError(error); },
+  );
+}
+
+function mountAll() {
+  for (const root of document.querySelectorAll("[data-widget]")) {
+    if (!mounted.has(root)) mount(root);
+  }
+}
+
+// Material's instant navigation swaps pages without a reload and announces
+// each page on document$; elsewhere, the page is simply here.
+if (window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(mountAll);
+} else {
+  mountAll();
+}

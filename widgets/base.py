@@ -1,0 +1,70 @@
+"""What every widget declares: its name, its options and its view function.
+
+A view function takes the resolved options and the form's state (a dict of
+control name -> value, as the page runtime reads it) and returns the view:
+``{"outputs": {output_name: text or [{"text": ..., "tone": ...}, ...]}}``.
+Outputs are always text; the page writes them with textContent, never as HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+View = dict[str, Any]
+ViewFunction = Callable[[Mapping[str, Any], Mapping[str, Any]], View]
+
+_TYPE_WORDS = {bool: "true or false", str: "a text", int: "a whole number"}
+
+
+class OptionError(ValueError):
+    """A widget option is unknown or has a bad value; ``key`` names it."""
+
+    def __init__(self, key: str | None, message: str):
+        super().__init__(message)
+        self.key = key
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    type: type
+    default: Any
+    help: str
+    choices: tuple[Any, ...] = ()
+
+    def check(self, value: Any) -> Any:
+        # bool is a subclass of int: keep `true` out of int options.
+        if not isinstance(value, self.type) or (self.type is int and isinstance(value, bool)):
+            raise OptionError(
+                self.name,
+                f"option '{self.name}' must be {_TYPE_WORDS[self.type]}, got {value!r}",
+            )
+        if self.choices and value not in self.choices:
+            allowed = ", ".join(repr(c) for c in self.choices)
+            raise OptionError(self.name, f"option '{self.name}' must be one of {allowed}, got {value!r}")
+        return value
+
+
+@dataclass(frozen=True)
+class Widget:
+    name: str
+    view: ViewFunction
+    options: tuple[Option, ...] = field(default_factory=tuple)
+    # The form's state before anything is typed (what the static HTML shows).
+    initial_state: Mapping[str, Any] = field(default_factory=dict)
+    # Extra names the server-rendered template needs (steps, labels...).
+    template_context: Mapping[str, Any] = field(default_factory=dict)
+
+    def resolve_options(self, raw: Mapping[str, Any] | None) -> dict[str, Any]:
+        """Defaults merged with ``raw``; raises OptionError on the first bad key."""
+        raw = {} if raw is None else raw
+        if not isinstance(raw, Mapping):
+            raise OptionError(None, "options must be a YAML mapping of name: value")
+        known = {o.name: o for o in self.options}
+        for key in raw:
+            if key not in known:
+                hint = ", ".join(sorted(known)) or "none"
+                raise OptionError(str(key), f"unknown option '{key}' for widget '{self.name}' (known: {hint})")
+        return {o.name: o.check(raw[o.name]) if o.name in raw else o.default for o in self.options}

@@ -1,0 +1,15 @@
+"""``rejection-checklist``: steps after a rejection, progress, and a reply composer."""
+
+from widgets.base import Option, Widget
+from widgets.rejection_checklist.logic import DEFAULT_STATE, STEPS, step_field, view
+
+WIDGET = Widget(
+    name="rejection-checklist",
+    view=view,
+    options=(
+        Option("company_field", bool, True, "Ask for the company's name and use it in the reply."),
+        Option("heading", str, "Your rejection-response checklist", "The widget's heading."),
+    ),
+    initial_state=DEFAULT_STATE,
+    template_context={"steps": STEPS, "step_field": step_field},
+)
