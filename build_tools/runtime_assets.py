@@ -147,3 +147,7 @@ def install_runtime(site_dir: Path) -> dict[str, str]:
     }
     (runtime / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
+
+
+if __name__ == "__main__":
+    print(f"Pyodide ready in {ensure_pyodide()}")

@@ -93,6 +93,7 @@ function writeState(root, state) {
 }
 
 function resetState(root) {
+  shrinkRows(root);
   for (const el of controls(root)) {
     if (el.type === "checkbox" || el.type === "radio") el.checked = el.defaultChecked;
     else if (el.tagName === "SELECT") {
@@ -153,22 +154,158 @@ function draftStore(widgetId) {
 }
 
 // ------------------------------------------------------------------ views
+//
+// A view is {outputs, links, downloads, errors, repeats}; every part is
+// optional (widgets/README.md describes them). Text is written as text.
 
-function applyView(root, view) {
+const lastDownloads = new WeakMap(); // scope element -> downloads of its view
+
+// The elements of a scope (the widget, or one repeated output item), leaving
+// out those that belong to a repeated item nested inside it.
+function scoped(scope, selector) {
+  const owner = scope.matches("[data-repeat-item]") ? scope : null;
+  return [...scope.querySelectorAll(selector)].filter((el) => el.closest("[data-repeat-item]") === owner);
+}
+
+function byName(scope, attribute, name) {
+  return scoped(scope, `[${attribute}="${CSS.escape(name)}"]`);
+}
+
+function applyView(scope, view) {
   for (const [name, value] of Object.entries(view.outputs || {})) {
-    const el = root.querySelector(`[data-output="${CSS.escape(name)}"]`);
-    if (!el) continue;
-    if (Array.isArray(value)) {
-      el.replaceChildren(...value.map((item) => {
-        const li = document.createElement("li");
-        li.textContent = item.text;
-        if (item.tone) li.dataset.tone = item.tone;
-        return li;
-      }));
-    } else {
-      el.textContent = String(value);
+    for (const el of byName(scope, "data-output", name)) {
+      if (Array.isArray(value)) {
+        el.replaceChildren(...value.map((item) => {
+          const li = document.createElement("li");
+          li.textContent = item.text;
+          if (item.tone) li.dataset.tone = item.tone;
+          return li;
+        }));
+      } else {
+        el.textContent = String(value);
+      }
     }
   }
+  for (const [name, href] of Object.entries(view.links || {})) {
+    // Only mail links: a view can never make a link run script.
+    const safe = typeof href === "string" && href.startsWith("mailto:");
+    for (const el of byName(scope, "data-link", name)) {
+      if (safe) el.setAttribute("href", href);
+      else el.removeAttribute("href");
+    }
+  }
+  if (view.downloads) lastDownloads.set(scope, view.downloads);
+  for (const [field, message] of Object.entries(view.errors || {})) {
+    for (const el of byName(scope, "data-error-for", field)) el.textContent = message || "";
+    for (const control of scoped(scope, `[name="${CSS.escape(field)}"]`)) {
+      if (message) control.setAttribute("aria-invalid", "true");
+      else control.removeAttribute("aria-invalid");
+    }
+  }
+  for (const [name, items] of Object.entries(view.repeats || {})) {
+    for (const container of byName(scope, "data-output-repeat", name)) {
+      applyRepeat(container, items);
+    }
+  }
+}
+
+// A repeated output (one note per interviewer...): a container holding a
+// <template> and one [data-repeat-item] per item. Existing items are kept and
+// refilled, so focus inside them survives an update.
+function applyRepeat(container, items) {
+  const template = container.querySelector(":scope > template");
+  let current = [...container.querySelectorAll(":scope > [data-repeat-item]")];
+  while (current.length > items.length) current.pop().remove();
+  while (current.length < items.length) {
+    const item = template.content.firstElementChild.cloneNode(true);
+    container.append(item);
+    current.push(item);
+  }
+  current.forEach((item, index) => {
+    renumber(item, container.dataset.outputRepeat, index);
+    applyView(item, items[index]);
+  });
+}
+
+// ------------------------------------------------------------ repeated rows
+//
+// Repeated inputs (interviewers...): [data-repeat=<group>] holds rows
+// [data-repeat-row]; a row's controls are named <group>.<n>.<field> and its
+// ids contain <group>-<n>-. Add and remove buttons renumber the rows.
+
+const ID_ATTRIBUTES = ["id", "for", "name", "aria-describedby", "aria-labelledby", "aria-controls", "data-error-for"];
+
+function renumber(row, group, index) {
+  const pattern = new RegExp(`(${group.replace(/[^\w-]/g, "\\$&")}[.-])\\d+(?=[.-])`, "g");
+  for (const el of [row, ...row.querySelectorAll("*")]) {
+    for (const attribute of ID_ATTRIBUTES) {
+      const value = el.getAttribute(attribute);
+      if (value) el.setAttribute(attribute, value.replace(pattern, `$1${index}`));
+    }
+    if (el.hasAttribute("data-row-number")) el.textContent = String(index + 1);
+  }
+}
+
+function rows(list) {
+  return [...list.querySelectorAll(":scope > [data-repeat-row]")];
+}
+
+function addRow(list) {
+  const existing = rows(list);
+  const row = existing[existing.length - 1].cloneNode(true);
+  for (const el of row.querySelectorAll("input, select, textarea")) {
+    if (el.type === "checkbox" || el.type === "radio") el.checked = el.defaultChecked;
+    else el.value = "";
+    el.removeAttribute("aria-invalid");
+  }
+  for (const el of row.querySelectorAll("[data-error-for]")) el.textContent = "";
+  existing[existing.length - 1].after(row);
+  renumber(row, list.dataset.repeat, existing.length);
+  updateRemoveButtons(list);
+  return row;
+}
+
+function removeRow(list, row) {
+  if (rows(list).length <= 1) return;
+  row.remove();
+  rows(list).forEach((r, index) => renumber(r, list.dataset.repeat, index));
+  updateRemoveButtons(list);
+}
+
+function updateRemoveButtons(list) {
+  const only = rows(list).length <= 1;
+  for (const button of list.querySelectorAll('[data-action="remove-row"]')) button.hidden = only;
+}
+
+// Make as many rows as a saved state needs before writing it.
+function growRows(root, state) {
+  for (const list of root.querySelectorAll("[data-repeat]")) {
+    const group = list.dataset.repeat;
+    let count = 0;
+    for (const key of Object.keys(state)) {
+      const match = key.startsWith(`${group}.`) && /^(\d+)\./.exec(key.slice(group.length + 1));
+      if (match) count = Math.max(count, Number(match[1]) + 1);
+    }
+    while (rows(list).length < count) addRow(list);
+  }
+}
+
+function shrinkRows(root) {
+  for (const list of root.querySelectorAll("[data-repeat]")) {
+    for (const row of rows(list).slice(1)) row.remove();
+    updateRemoveButtons(list);
+  }
+}
+
+function download(file) {
+  const url = URL.createObjectURL(new Blob([file.text], { type: file.mime || "text/plain" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = file.filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 async function copyText(text) {
@@ -218,6 +355,7 @@ function mount(root) {
   // Restore the draft before anything else, so what was typed is back at once.
   const saved = store.load();
   if (saved) {
+    growRows(root, saved.state);
     writeState(root, saved.state);
     remember.checked = saved.remember;
   }
@@ -230,6 +368,7 @@ function mount(root) {
     note.textContent = "This browser isn't letting the page store anything, so drafts won't be kept.";
   }
   for (const button of root.querySelectorAll("[data-action]")) button.hidden = false;
+  for (const list of root.querySelectorAll("[data-repeat]")) updateRemoveButtons(list);
 
   const runtimeNow = getRuntime();
   let live = false;
@@ -268,22 +407,19 @@ function mount(root) {
     }
   };
 
+  const changed = () => {
+    save();
+    if (live) refresh();
+  };
+  // "input" fires for every kind of control, checkboxes and selects included.
   root.addEventListener("input", (event) => {
-    if (!event.target.name) return;
-    save();
-    if (live) refresh();
+    if (event.target.name) changed();
   });
-  root.addEventListener("change", (event) => {
-    if (event.target === remember) {
-      save();
-      note.textContent = remember.checked
-        ? "Your draft is remembered on this device until you clear it."
-        : "Your draft is kept only until you close this tab.";
-      return;
-    }
-    if (!event.target.name) return;
+  remember.addEventListener("change", () => {
     save();
-    if (live) refresh();
+    note.textContent = remember.checked
+      ? "Your draft is remembered on this device until you clear it."
+      : "Your draft is kept only until you close this tab.";
   });
   part("clear").addEventListener("click", () => {
     store.clear();
@@ -292,17 +428,38 @@ function mount(root) {
     note.textContent = "Cleared: this tool keeps nothing in this browser now.";
     if (live) refresh();
   });
-  for (const button of root.querySelectorAll('[data-action="copy"]')) {
-    button.addEventListener("click", async () => {
-      const target = root.querySelector(`[data-output="${CSS.escape(button.dataset.target)}"]`);
+  root.addEventListener("click", async (event) => {
+    const button = event.target.closest("[data-action]");
+    if (!button || !root.contains(button)) return;
+    const scope = button.closest("[data-repeat-item]") || root;
+    const action = button.dataset.action;
+    if (action === "add-row") {
+      const list = root.querySelector(`[data-repeat="${CSS.escape(button.dataset.target)}"]`);
+      const row = addRow(list);
+      row.querySelector("input, select, textarea")?.focus();
+      changed();
+    } else if (action === "remove-row") {
+      const list = button.closest("[data-repeat]");
+      const row = button.closest("[data-repeat-row]");
+      const next = row.nextElementSibling || row.previousElementSibling;
+      removeRow(list, row);
+      next?.querySelector("input, select, textarea")?.focus();
+      changed();
+    } else if (action === "copy") {
+      const [target] = byName(scope, "data-output", button.dataset.target);
       if (await copyText(target.textContent)) {
         say("Copied to the clipboard.");
       } else {
         selectContents(target);
         say("Copying was blocked: the text is selected, press Ctrl+C (or Cmd+C) to copy it.");
       }
-    });
-  }
+    } else if (action === "download") {
+      const file = (lastDownloads.get(scope) || {})[button.dataset.target];
+      if (file) download(file);
+    } else if (action === "print") {
+      window.print();
+    }
+  });
 
   root.dataset.state = "loading";
   say("Loading the interactive version. You can start now: nothing you type will be lost.");

@@ -1,0 +1,53 @@
+# Two commands do all the set-up on a fresh machine:
+#   make serve   the guide on http://127.0.0.1:8000/ with live reload
+#   make test    the whole test suite, browser tests included
+# Both create .venv, install the pinned dependencies and fetch the pinned
+# Pyodide (into .cache/, checked against build_tools/pyodide-pin.toml).
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: setup serve build test test-fast bench lock clean
+
+setup: $(VENV)/.installed node_modules/.installed .cache/pyodide/.fetched
+
+$(VENV)/.installed: requirements.txt requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %s); set PYTHON=python3.11 or newer" % sys.version.split()[0] if sys.version_info < (3, 11) else 0)'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet -r requirements.txt -c requirements.lock
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+.cache/pyodide/.fetched: build_tools/pyodide-pin.toml $(VENV)/.installed
+	$(PY) -m build_tools.runtime_assets
+	@touch $@
+
+serve: setup
+	SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: setup
+	$(PY) -m build_tools.build
+
+test: setup
+	$(PY) -m pytest
+
+# Widget logic and build tests only: no browser.
+test-fast: setup
+	$(PY) -m pytest -m "not e2e"
+
+bench: setup
+	$(PY) benchmarks/checklist_ready.py
+
+lock: $(VENV)/.installed
+	{ echo "# Every package the build and the tests use, at the versions tested (pip freeze)."; \
+	  echo "# Used as constraints with requirements.txt; regenerate with: make lock"; \
+	  $(PY) -m pip freeze | grep -v '^-e'; } > requirements.lock
+
+clean:
+	rm -rf site .site.staging .site.old .cache $(VENV) node_modules
