@@ -15,12 +15,13 @@ if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.utils import get_relative_url  # noqa: E402
 
 from build_tools.content_check import check_docs  # noqa: E402
 from build_tools.errors import ContentErrors  # noqa: E402
-from build_tools.runtime_assets import install_runtime  # noqa: E402
+from build_tools.runtime_assets import RUNTIME_SCRIPT, install_runtime  # noqa: E402
 from build_tools.widget_fences import find_widget_fences  # noqa: E402
-from build_tools.widget_html import fill_markers, mark_fences, render_widget  # noqa: E402
+from build_tools.widget_html import early_start, fill_markers, mark_fences, render_widget  # noqa: E402
 
 _rendered: dict[str, list[str]] = {}
 
@@ -47,7 +48,10 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 def on_page_content(html, page, config, files, **kwargs):
     rendered = _rendered.pop(page.file.src_uri, [])
-    return fill_markers(html, rendered) if rendered else html
+    if not rendered:
+        return html
+    rendered[0] += early_start(get_relative_url(RUNTIME_SCRIPT, page.url))
+    return fill_markers(html, rendered)
 
 
 def on_post_build(config, **kwargs):

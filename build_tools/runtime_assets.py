@@ -32,6 +32,7 @@ WEB_DIR = ROOT / "web"
 # Where things land inside the site; the page runtime finds the rest from here.
 RUNTIME_DIR = "assets/widget-runtime"
 MANIFEST_NAME = "runtime-manifest.json"
+RUNTIME_SCRIPT = f"{RUNTIME_DIR}/widget-runtime.js"  # also named in mkdocs.yml
 
 
 class RuntimeAssetError(RuntimeError):

@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 
 from build_tools.errors import ContentError
 from widgets.base import OptionError, Widget
-from widgets.registry import WIDGETS
+from widgets.registry import WIDGET_NAMES, find_widget
 
 _parser = MarkdownIt("commonmark")
 
@@ -70,9 +70,9 @@ def _check_fence(names: list[str], body: str, opening_line: int, first: int, end
         got = "no name" if not names else f"{len(names)} words: {' '.join(names)}"
         raise _FenceProblem(opening_line, f"a widget fence names one widget, as in ```widget <name>; got {got}")
     name = names[0]
-    widget = WIDGETS.get(name)
+    widget = find_widget(name)
     if widget is None:
-        known = ", ".join(sorted(WIDGETS))
+        known = ", ".join(WIDGET_NAMES)
         raise _FenceProblem(opening_line, f"unknown widget '{name}' (known: {known})")
     raw, key_lines = _read_options(body, opening_line)
     try:
@@ -97,15 +97,22 @@ def _read_options(body: str, opening_line: int) -> tuple[Any, dict[str, int]]:
         return {}, {}
     if not isinstance(node, yaml.MappingNode):
         raise _FenceProblem(body_line + node.start_mark.line, "the widget's options must be lines of 'name: value'")
+    # Build the mapping key by key, so a bad value (an impossible date, a bad
+    # tag) is reported on its own line.
+    constructor = yaml.SafeLoader("")
+    raw: dict[Any, Any] = {}
     key_lines: dict[str, int] = {}
-    for key_node, _ in node.value:
-        key = key_node.value
+    for key_node, value_node in node.value:
         line = body_line + key_node.start_mark.line
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _FenceProblem(line, "an option's name must be a plain word, as in 'name: value'")
+        key = key_node.value
         if key in key_lines:
             raise _FenceProblem(line, f"option '{key}' is given twice (first on line {key_lines[key]})")
         key_lines[key] = line
-    try:
-        raw = yaml.safe_load(body)
-    except yaml.YAMLError as exc:  # composed but not constructible, e.g. a bad tag
-        raise _FenceProblem(body_line, f"the widget's options are not valid YAML: {exc}") from None
+        try:
+            raw[constructor.construct_object(key_node)] = constructor.construct_object(value_node, deep=True)
+        except (yaml.YAMLError, ValueError) as exc:
+            reason = getattr(exc, "problem", None) or str(exc)
+            raise _FenceProblem(line, f"option '{key}' has a value that cannot be read: {reason}") from None
     return raw, key_lines

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from html import escape
 from pathlib import Path
 
 import jinja2
@@ -52,6 +53,13 @@ def mark_fences(markdown: str, fences: list[WidgetFence]) -> str:
 def fill_markers(html: str, rendered: list[str]) -> str:
     """The page's HTML with each marker (and the paragraph around it) replaced."""
     return _MARKER_RE.sub(lambda m: rendered[int(m.group(1))], html)
+
+
+def early_start(runtime_src: str) -> str:
+    """A tag for right after a page's first widget: the async module starts
+    the runtime as soon as it arrives, before the theme's scripts have run.
+    (The same module, loaded again from the page's footer, runs only once.)"""
+    return f'\n<script type="module" src="{escape(runtime_src, quote=True)}" async></script>'
 
 
 def render_widget(fence: WidgetFence, page_id: str, index: int) -> str:

@@ -6,9 +6,9 @@ import pytest
 
 from build_tools.widget_fences import find_widget_fences
 from build_tools.widget_html import fill_markers, mark_fences
-from widgets.registry import WIDGETS
+from widgets.registry import WIDGET_NAMES
 
-KNOWN = ", ".join(sorted(WIDGETS))
+KNOWN = ", ".join(WIDGET_NAMES)
 
 
 def fences_of(markdown):
@@ -117,6 +117,10 @@ def test_several_fences_in_order():
          "docs/page.md:2: the widget's options must be lines of 'name: value'"),
         ("```widget rejection-checklist\nheading: ok\n  bad: [\n```\n",
          "docs/page.md:3: the widget's options are not valid YAML: mapping values are not allowed here"),
+        ("```widget rejection-checklist\nheading: ok\ncompany_field: 2025-02-30\n```\n",
+         "docs/page.md:3: option 'company_field' has a value that cannot be read: day is out of range for month"),
+        ("```widget rejection-checklist\n[a]: 1\n```\n",
+         "docs/page.md:2: an option's name must be a plain word, as in 'name: value'"),
         ("> x\n>\n> ```widget rejection-checklist\n> company_field: 3\n> ```\n",
          "docs/page.md:4: widget 'rejection-checklist': option 'company_field' must be true or false, got 3"),
     ],

@@ -1,0 +1,29 @@
+"""What the browser tests share: the guide's pages and small page helpers."""
+
+from __future__ import annotations
+
+import json
+
+from tests.support.browser import AXE_JS
+
+MOUNT = "/careers/guide/"
+PAGES = ["", "thank-you-notes/", "timing/", "staying-in-touch/", "rejection/"]
+# Long enough for a cold Pyodide start on a busy 2-core machine.
+READY_MS = 60_000
+
+
+def widget(page, name):
+    return page.locator(f'[data-widget="{name}"]')
+
+
+def wait_for_state(page, name, state, timeout=READY_MS):
+    page.wait_for_selector(f'[data-widget="{name}"][data-state="{state}"]', timeout=timeout)
+
+
+def run_axe(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate("async () => JSON.stringify(await axe.run(document, {resultTypes: ['violations']}))")
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]}
+        for v in json.loads(result)["violations"]
+    ]
