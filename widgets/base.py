@@ -8,13 +8,26 @@ Outputs are always text; the page writes them with textContent, never as HTML.
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
 View = dict[str, Any]
 ViewFunction = Callable[[Mapping[str, Any], Mapping[str, Any]], View]
 
+
+class IsoDates:
+    """Option type: a list of calendar dates written YYYY-MM-DD.
+
+    YAML reads an unquoted 2025-12-25 as a date, the page sends it back as a
+    string: both are accepted. The resolved value is a sorted tuple of
+    'YYYY-MM-DD' strings without repeats, so the options stay plain JSON.
+    """
+
+
 _TYPE_WORDS = {bool: "true or false", str: "a text", int: "a whole number"}
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class OptionError(ValueError):
@@ -33,8 +46,13 @@ class Option:
     default: Any
     help: str
     choices: tuple[Any, ...] = ()
+    # Bounds of an int option (inclusive); None leaves that side open.
+    minimum: int | None = None
+    maximum: int | None = None
 
     def check(self, value: Any) -> Any:
+        if self.type is IsoDates:
+            return self._check_dates(value)
         # bool is a subclass of int: keep `true` out of int options.
         if not isinstance(value, self.type) or (self.type is int and isinstance(value, bool)):
             raise OptionError(
@@ -44,7 +62,40 @@ class Option:
         if self.choices and value not in self.choices:
             allowed = ", ".join(repr(c) for c in self.choices)
             raise OptionError(self.name, f"option '{self.name}' must be one of {allowed}, got {value!r}")
+        if (self.minimum is not None and value < self.minimum) or (
+            self.maximum is not None and value > self.maximum
+        ):
+            raise OptionError(self.name, f"option '{self.name}' must be {self._range_words()}, got {value!r}")
         return value
+
+    def _range_words(self) -> str:
+        if self.minimum is not None and self.maximum is not None:
+            return f"a whole number from {self.minimum} to {self.maximum}"
+        if self.minimum is not None:
+            return f"a whole number of at least {self.minimum}"
+        return f"a whole number of at most {self.maximum}"
+
+    def _check_dates(self, value: Any) -> tuple[str, ...]:
+        if not isinstance(value, (list, tuple)):
+            raise OptionError(
+                self.name, f"option '{self.name}' must be a list of dates written YYYY-MM-DD, got {value!r}"
+            )
+        return tuple(sorted({self._check_date(item) for item in value}))
+
+    def _check_date(self, item: Any) -> str:
+        # A datetime is a date too: keep times out.
+        if isinstance(item, datetime.date) and not isinstance(item, datetime.datetime):
+            return item.isoformat()
+        if isinstance(item, str) and _ISO_DATE.fullmatch(item):
+            try:
+                return datetime.date.fromisoformat(item).isoformat()
+            except ValueError:
+                raise OptionError(
+                    self.name, f"option '{self.name}' must hold real dates, got {item!r}"
+                ) from None
+        raise OptionError(
+            self.name, f"option '{self.name}' must hold dates written YYYY-MM-DD, got {item!r}"
+        )
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,33 @@
+"""``follow-up-timeline``: an interview date in, a dated follow-up plan and a
+calendar file out."""
+
+from widgets.base import IsoDates, Option, Widget
+from widgets.follow_up_timeline.logic import GUIDE, INTERVIEW_TYPES, Rules
+from widgets.follow_up_timeline.view import view
+
+_RULES = Rules()
+
+WIDGET = Widget(
+    name="follow-up-timeline",
+    view=view,
+    options=(
+        Option("heading", str, "Your follow-up timeline", "The widget's heading."),
+        Option("closed_days", IsoDates, (), "Dates no step falls on (holidays): [2025-12-25, 2026-01-01]."),
+        Option("thank_you_hours", int, _RULES.thank_you_hours,
+               "Hours after the interview the thank-you note is due.", minimum=1, maximum=72),
+        Option("informational_thank_you_days", int, _RULES.informational_thank_you_days,
+               "Days after an informational interview the thank-you note is due.", minimum=1, maximum=14),
+        Option("decision_check_business_days", int, _RULES.decision_check_business_days,
+               "Business days after the employer's decision date for the first status check.",
+               minimum=1, maximum=20),
+        Option("no_decision_check_days", int, _RULES.no_decision_check_days,
+               "Days after the interview for the first status check when no decision date was given.",
+               minimum=1, maximum=30),
+        Option("second_check_days", int, _RULES.second_check_days,
+               "Days after the first status check for the second.", minimum=1, maximum=30),
+        Option("stay_in_touch_days", int, _RULES.stay_in_touch_days,
+               "Days after the second check for the stay-in-touch step.", minimum=1, maximum=180),
+    ),
+    initial_state={"interview_type": INTERVIEW_TYPES[0][0], "skip_weekends": True},
+    template_context={"interview_types": INTERVIEW_TYPES, "guide": GUIDE},
+)

@@ -1,0 +1,97 @@
+"""Calendar dates for the plan: reading them, working days, and wording.
+
+Everything is a plain local calendar date (``datetime.date``): the plan never
+needs a time zone, so a daylight-saving change cannot shift a step.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# What <input type="time"> sends: HH:MM, with seconds when its step allows.
+_TIME = re.compile(r"([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?")
+
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+SATURDAY = 5
+
+
+class DateProblem(ValueError):
+    """A date or time the reader typed that cannot be used; the message says why."""
+
+
+def parse_date(value: str) -> datetime.date:
+    if not _ISO_DATE.fullmatch(value):
+        raise DateProblem("Enter the date as YYYY-MM-DD, for example 2025-11-04.")
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise DateProblem(f"{value} is not a date on the calendar: check the day and month.") from None
+
+
+def parse_time(value: str) -> datetime.time:
+    match = _TIME.fullmatch(value)
+    hour, minute = (int(match.group(1)), int(match.group(2))) if match else (99, 99)
+    if hour > 23 or minute > 59:
+        raise DateProblem("Enter the time as HH:MM, for example 14:00.")
+    return datetime.time(hour, minute)
+
+
+@dataclass(frozen=True)
+class WorkingDays:
+    """Which days a step may fall on: not a closed day, and not a weekend
+    when the reader skips weekends."""
+
+    closed: frozenset[datetime.date] = frozenset()
+    skip_weekends: bool = True
+
+    def why_not_working(self, day: datetime.date) -> str:
+        """'weekend', 'closed day', or '' for a working day."""
+        if day in self.closed:
+            return "closed day"
+        if self.skip_weekends and day.weekday() >= SATURDAY:
+            return "weekend"
+        return ""
+
+    def is_working(self, day: datetime.date) -> bool:
+        return not self.why_not_working(day)
+
+    def on_or_after(self, day: datetime.date) -> datetime.date:
+        while not self.is_working(day):
+            day += datetime.timedelta(days=1)
+        return day
+
+    def latest_between(self, first: datetime.date, last: datetime.date) -> datetime.date | None:
+        """The last working day from ``first`` to ``last`` (both included), if any."""
+        day = last
+        while day >= first:
+            if self.is_working(day):
+                return day
+            day -= datetime.timedelta(days=1)
+        return None
+
+    def add_business_days(self, day: datetime.date, count: int) -> datetime.date:
+        """``count`` business days after ``day``: Monday to Friday and not closed,
+        whatever the reader's weekend setting (they are the employer's days)."""
+        business = WorkingDays(self.closed, skip_weekends=True)
+        for _ in range(count):
+            day = business.on_or_after(day + datetime.timedelta(days=1))
+        return day
+
+
+def short_date(day: datetime.date) -> str:
+    """'Tue 4 Nov 2025'."""
+    return f"{_DAY_NAMES[day.weekday()][:3]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def long_day(day: datetime.date, *, year: bool) -> str:
+    """'Saturday 3 May', with the year when asked."""
+    words = f"{_DAY_NAMES[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    return f"{words} {day.year}" if year else words
+
+
+def clock(moment: datetime.time) -> str:
+    return f"{moment.hour:02d}:{moment.minute:02d}"

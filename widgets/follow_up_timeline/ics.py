@@ -1,0 +1,103 @@
+"""A small iCalendar (RFC 5545) writer for all-day events.
+
+All-day events (DTSTART;VALUE=DATE) are the reader's own calendar dates in
+every calendar application, so no time-zone data has to ship.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable
+
+PRODID = "-//Follow-Up Guide//Follow-up timeline//EN"
+UID_DOMAIN = "follow-up-guide"
+MAX_OCTETS = 75  # per line, CRLF not counted (RFC 5545, 3.1)
+
+
+@dataclass(frozen=True)
+class Event:
+    day: datetime.date
+    summary: str
+    description: str
+
+    @property
+    def uid(self) -> str:
+        # From the content: the same plan exported twice gives the same
+        # events, so a calendar updates them instead of adding copies.
+        content = "\n".join((self.day.isoformat(), self.summary, self.description))
+        return f"{hashlib.sha256(content.encode('utf-8', 'surrogatepass')).hexdigest()[:32]}@{UID_DOMAIN}"
+
+
+def calendar(events: Iterable[Event], stamp: datetime.datetime) -> str:
+    """The .ics text. ``stamp`` (DTSTAMP, when the file was made) is passed in,
+    so the output depends on the arguments alone."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    for event in events:
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{event.uid}",
+            f"DTSTAMP:{utc_stamp(stamp)}",
+            f"DTSTART;VALUE=DATE:{event.day:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{event.day + datetime.timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{escape_text(event.summary)}",
+            f"DESCRIPTION:{escape_text(event.description)}",
+            "TRANSP:TRANSPARENT",  # a reminder, not a busy slot
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def utc_stamp(moment: datetime.datetime) -> str:
+    """A UTC date-time, as DTSTAMP requires; a naive moment is taken as UTC."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(datetime.timezone.utc)
+    return f"{moment:%Y%m%dT%H%M%S}Z"
+
+
+def escape_text(value: str) -> str:
+    r"""A TEXT value: \ ; , escaped, line breaks as \n, other control
+    characters (not allowed in TEXT) dropped."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    out = []
+    for char in value:
+        if char in "\\;,":
+            out.append("\\" + char)
+        elif char == "\n":
+            out.append("\\n")
+        elif char == "\t" or not _unsafe(char):
+            out.append(char)
+    return "".join(out)
+
+
+def _unsafe(char: str) -> bool:
+    # Control characters, and lone surrogates that cannot be written as UTF-8.
+    return unicodedata.category(char) in ("Cc", "Cs")
+
+
+def fold(line: str) -> str:
+    """The line split into pieces of at most 75 octets of UTF-8, each after
+    the first starting with a space; never inside a character or an escape."""
+    pieces: list[str] = []
+    current, size, limit = [], 0, MAX_OCTETS
+    for unit in _units(line):
+        octets = len(unit.encode("utf-8"))
+        if size + octets > limit:
+            pieces.append("".join(current))
+            current, size, limit = [], 0, MAX_OCTETS - 1  # the leading space counts
+        current.append(unit)
+        size += octets
+    pieces.append("".join(current))
+    return "\r\n ".join(pieces)
+
+
+def _units(line: str) -> Iterable[str]:
+    """Characters, with an escape (backslash and the next one) kept whole."""
+    index = 0
+    while index < len(line):
+        step = 2 if line[index] == "\\" and index + 1 < len(line) else 1
+        yield line[index : index + step]
+        index += step

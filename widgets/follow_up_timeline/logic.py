@@ -1,0 +1,219 @@
+"""The follow-up plan: from one interview to dated steps, following the
+guide's page "Timing your follow-up".
+
+Pure functions on plain dates; the rules' gaps come from the fence options.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, replace
+from typing import Any, Mapping
+
+from widgets.follow_up_timeline.dates import WorkingDays, clock, long_day, short_date
+
+ONE_DAY = datetime.timedelta(days=1)
+
+# (value, label) of the interview-type select, in the order shown.
+INTERVIEW_TYPES: tuple[tuple[str, str], ...] = (
+    ("phone", "Phone"),
+    ("video", "Video"),
+    ("on-site", "On-site"),
+    ("panel", "Panel"),
+    ("final", "Final round"),
+    ("informational", "Informational"),
+)
+INFORMATIONAL = "informational"
+INFORMATIONAL_LAST_DAY = 5  # the guide: thank them within 3-5 days
+
+
+@dataclass(frozen=True)
+class GuideLink:
+    title: str
+    # Relative to the built timing page, where the widget sits.
+    href: str
+
+
+GUIDE = {
+    "thank-you": GuideLink("Thank-you notes › When to send it", "../thank-you-notes/#when-to-send-it"),
+    "note-builder": GuideLink("Thank-you notes › the note builder", "../thank-you-notes/"),
+    "first-check": GuideLink("Timing your follow-up › The first status check", "#the-first-status-check"),
+    "what-to-write": GuideLink("Timing your follow-up › What to write", "#what-to-write"),
+    "second-check": GuideLink("Timing your follow-up › The second check", "#the-second-check"),
+    "stop-chasing": GuideLink("Timing your follow-up › When to stop chasing", "#when-to-stop-chasing"),
+    "keep-in-touch": GuideLink("Staying top-of-mind › Keep in touch", "../staying-in-touch/#keep-in-touch"),
+}
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The plan's gaps; the field names are the widget's option names."""
+
+    thank_you_hours: int = 24
+    informational_thank_you_days: int = 3
+    decision_check_business_days: int = 3
+    no_decision_check_days: int = 7
+    second_check_days: int = 7
+    stay_in_touch_days: int = 21
+    closed_days: frozenset[datetime.date] = frozenset()
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> "Rules":
+        gaps = {name: options[name] for name in cls.__dataclass_fields__ if name in options}
+        gaps["closed_days"] = frozenset(datetime.date.fromisoformat(d) for d in options.get("closed_days", ()))
+        return cls(**gaps)
+
+
+@dataclass(frozen=True)
+class Interview:
+    day: datetime.date
+    time: datetime.time | None = None
+    kind: str = "phone"
+    company: str = ""
+    decision_day: datetime.date | None = None
+    thank_you_sent: bool = False
+    skip_weekends: bool = True
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: str  # thank-you | first-check | second-check | stay-in-touch
+    day: datetime.date
+    title: str
+    when: str  # why this day: "by 14:00, 24 hours after the interview"
+    send: str  # what to send
+    guides: tuple[GuideLink, ...]
+    moved: str = ""  # "Moved from Saturday 3 May: weekend."
+    done: bool = False
+
+
+def plan(interview: Interview, rules: Rules) -> tuple[Step, ...]:
+    days = WorkingDays(rules.closed_days, interview.skip_weekends)
+    thank_you = _thank_you(interview, rules, days)
+    if interview.kind == INFORMATIONAL:
+        # No decision to ask about: thank them, then keep in touch.
+        return thank_you, _stay_in_touch(thank_you, rules, days, informational=True)
+    first = _first_check(interview, thank_you, rules, days)
+    second = _later_step(
+        "second-check", "Second status check", first, rules.second_check_days, "after the first check",
+        "Only if the first got no reply: one last short nudge. A line that you are following up on "
+        "your earlier message, a line restating your interest, and thanks.",
+        (GUIDE["second-check"],), days,
+    )
+    return thank_you, first, second, _stay_in_touch(second, rules, days, informational=False)
+
+
+def _thank_you(interview: Interview, rules: Rules, days: WorkingDays) -> Step:
+    title = "Send your thank-you note"
+    guides = (GUIDE["thank-you"], GUIDE["note-builder"])
+    due_clock = ""  # the hour it is due, when the interview's time is known
+    if interview.kind == INFORMATIONAL:
+        gap = rules.informational_thank_you_days
+        due = interview.day + gap * ONE_DAY
+        # "Within 3-5 days": aim for the first day, a day off may push it to the last.
+        last = interview.day + max(gap, INFORMATIONAL_LAST_DAY) * ONE_DAY
+        on_time = f"within {'3-5' if gap == 3 else gap} days of an informational interview"
+        send = "Thank them for their time and advice, and say what you will do with it."
+    else:
+        hours = rules.thank_you_hours
+        start = datetime.datetime.combine(interview.day, interview.time or datetime.time(12))
+        due_at = start + datetime.timedelta(hours=hours)
+        due = last = due_at.date()
+        if interview.time:
+            due_clock = clock(due_at.time())
+            on_time = f"by {due_clock}, {hours} hours after the interview"
+        else:
+            on_time = f"within {hours} hours of the interview"
+        send = _thank_you_content(interview.kind)
+    step = _on_a_working_day(Step("thank-you", due, title, on_time, send, guides), interview.day, last, due_clock, days)
+    if interview.thank_you_sent:
+        # Kept on its working day, so the plan's dates still follow the rules.
+        return replace(step, title="Thank-you note already sent", when="", send="Nothing more to do here.",
+                       moved="", done=True)
+    return step
+
+
+def _on_a_working_day(
+    step: Step, interview_day: datetime.date, last: datetime.date, due_clock: str, days: WorkingDays
+) -> Step:
+    """The note on its due day (``step.day``), or the working day it moves to."""
+    due = step.day
+    day = days.on_or_after(due)
+    if day <= last:
+        return replace(step, day=day, moved=_moved(due, day, days) if day != due else "")
+    # Past the deadline: send it on a working day before rather than late.
+    earlier = days.latest_between(interview_day, due)
+    if earlier is not None:
+        deadline = long_day(last, year=last.year != earlier.year)
+        deadline = f"{due_clock} on {deadline}" if due_clock else deadline
+        moved = f"Moved earlier from {long_day(due, year=due.year != earlier.year)}: {days.why_not_working(due)}."
+        return replace(step, day=earlier, when=f"it is due by {deadline}", moved=moved)
+    return replace(step, day=day, when="as early in the day as you can", moved=_moved(due, day, days))
+
+
+def _thank_you_content(kind: str) -> str:
+    if kind == "panel":
+        return (
+            "A separate note to each panel member, each one different (they compare them): thanks, "
+            "one specific thing they raised tied to a strength of yours, and that you still want the role."
+        )
+    return (
+        "A short note to each person who interviewed you: thanks, one specific thing you discussed "
+        "tied to a strength of yours, and that you still want the role."
+    )
+
+
+def _first_check(interview: Interview, thank_you: Step, rules: Rules, days: WorkingDays) -> Step:
+    send = (
+        "A short, polite e-mail to your main contact: the role and the date you interviewed, that you "
+        "are still interested, and whether there is an update on their timeline."
+    )
+    guides = (GUIDE["first-check"], GUIDE["what-to-write"])
+    if interview.decision_day is not None:
+        count = rules.decision_check_business_days
+        nominal = days.add_business_days(interview.decision_day, count)
+        unit = "business day" if count == 1 else "business days"
+        when = f"{count} {unit} after their decision date, {short_date(interview.decision_day)}"
+    else:
+        nominal = interview.day + rules.no_decision_check_days * ONE_DAY
+        when = f"{rules.no_decision_check_days} days after the interview, as they gave no decision date"
+    day, moved = _schedule(nominal, thank_you.day, days)
+    return Step("first-check", day, "First status check", when, send, guides, moved)
+
+
+def _stay_in_touch(previous: Step, rules: Rules, days: WorkingDays, *, informational: bool) -> Step:
+    if informational:
+        return _later_step(
+            "stay-in-touch", "Keep in touch", previous, rules.stay_in_touch_days, "after your thank-you note",
+            "Tell them how their advice helped, share something relevant to what you discussed, or "
+            "connect on LinkedIn.",
+            (GUIDE["keep-in-touch"],), days,
+        )
+    return _later_step(
+        "stay-in-touch", "Stop chasing; stay top-of-mind", previous, rules.stay_in_touch_days,
+        "after the second check",
+        "No more status checks. Keep in touch lightly instead: share something relevant, connect on "
+        "LinkedIn, say hello at an event.",
+        (GUIDE["stop-chasing"], GUIDE["keep-in-touch"]), days,
+    )
+
+
+def _later_step(
+    kind: str, title: str, previous: Step, gap: int, since: str, send: str,
+    guides: tuple[GuideLink, ...], days: WorkingDays,
+) -> Step:
+    day, moved = _schedule(previous.day + gap * ONE_DAY, previous.day, days)
+    return Step(kind, day, title, f"{gap} days {since}", send, guides, moved)
+
+
+def _schedule(nominal: datetime.date, previous: datetime.date, days: WorkingDays) -> tuple[datetime.date, str]:
+    """The working day for a step due on ``nominal``: that day or the next
+    working one, and always after the previous step."""
+    day = days.on_or_after(nominal)
+    if day <= previous:
+        return days.on_or_after(previous + ONE_DAY), "Moved to come after the step before it."
+    return day, _moved(nominal, day, days) if day != nominal else ""
+
+
+def _moved(nominal: datetime.date, day: datetime.date, days: WorkingDays) -> str:
+    return f"Moved from {long_day(nominal, year=nominal.year != day.year)}: {days.why_not_working(nominal)}."

@@ -1,0 +1,100 @@
+"""The timeline's view: the form's state in, the plan and its files out."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, Mapping
+
+from widgets.follow_up_timeline.form import MISSING_DATE, read_form
+from widgets.follow_up_timeline.ics import Event, calendar
+from widgets.follow_up_timeline.logic import Interview, Rules, Step, plan
+from widgets.follow_up_timeline.wording import default_timeline, guide_words, heading, plan_text, step_line
+
+FIELD_LABELS = {
+    "interview_date": "Interview date",
+    "interview_time": "Interview time",
+    "decision_date": "Decision date",
+    "interview_type": "Interview type",
+}
+WAITING_HEADING = "Enter your interview date to get a dated plan. Until then, here is the guide's timeline:"
+
+
+def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> dict[str, Any]:
+    rules = Rules.from_options(options)
+    now = current_time(state)
+    interview, errors = read_form(state, now.date())
+    if interview is None:
+        return _no_plan(rules, errors)
+    steps = plan(interview, rules)
+    text = plan_text(interview, steps)
+    return {
+        "outputs": {
+            "plan_heading": heading(interview),
+            "plan": [{"text": step_line(s), "tone": "done" if s.done else "step"} for s in steps],
+            "plan_text": text,
+        },
+        "downloads": {
+            "ics": {
+                "filename": "follow-up-plan.ics",
+                "mime": "text/calendar",
+                "text": calendar(calendar_events(interview, steps), now),
+            },
+            "text": {"filename": "follow-up-plan.txt", "mime": "text/plain", "text": text},
+        },
+        "errors": errors,
+    }
+
+
+def current_time(state: Mapping[str, Any]) -> datetime.datetime:
+    """Now, for DTSTAMP and the "too far from today" checks.
+
+    The page sends only the form, so this is the clock of wherever the view
+    runs; tests (and anything else that needs a fixed "now") pass an ISO
+    date-time as the state key "_now", which no control of the form has.
+    """
+    given = state.get("_now")
+    if isinstance(given, str):
+        try:
+            moment = datetime.datetime.fromisoformat(given)
+        except ValueError:
+            pass
+        else:
+            return moment if moment.tzinfo else moment.replace(tzinfo=datetime.timezone.utc)
+    return datetime.datetime.now().astimezone()
+
+
+def calendar_events(interview: Interview, steps: tuple[Step, ...]) -> list[Event]:
+    """One all-day event per step still to do."""
+    return [
+        Event(step.day, event_summary(interview, step), event_description(interview, step))
+        for step in steps
+        if not step.done
+    ]
+
+
+def event_summary(interview: Interview, step: Step) -> str:
+    return f"{step.title} ({interview.company})" if interview.company else step.title
+
+
+def event_description(interview: Interview, step: Step) -> str:
+    lines = [f"When: {step.when}." if step.when else ""]
+    lines += [step.moved, f"What to send: {step.send}", guide_words(step), f"{heading(interview)}."]
+    return "\n".join(line for line in lines if line)
+
+
+def _no_plan(rules: Rules, errors: dict[str, str]) -> dict[str, Any]:
+    problems = {field: message for field, message in errors.items() if message}
+    if problems == {"interview_date": MISSING_DATE}:
+        # Nothing typed yet (the page as first shown): the rules in words.
+        title = WAITING_HEADING
+        items = [{"text": line, "tone": "note"} for line in default_timeline(rules)]
+    else:
+        title = "No plan yet: check the fields marked above."
+        items = [{"text": f"{FIELD_LABELS[f]}: {m}", "tone": "missing"} for f, m in problems.items()]
+    text = "\n".join([title, *(item["text"] for item in items)]) + "\n"
+    # Empty downloads replace the last plan's files on the page: no stale .ics.
+    return {
+        "outputs": {"plan_heading": title, "plan": items, "plan_text": text},
+        "downloads": {},
+        "errors": errors,
+    }
