@@ -1,0 +1,36 @@
+"""``mailto:`` links as RFC 6068 writes them.
+
+Text is UTF-8 and every byte outside the unreserved set (letters, digits,
+``-._~``) is percent-encoded, so nothing in a note can end a field early or
+be read as markup. Line breaks in the body become CRLF (%0D%0A): a lone LF
+or CR is normalised first, so a body decodes back to its text with CRLF line
+endings. The subject is encoded as it is: a header line has no breaks, and
+the composer never puts one there.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def crlf(text: str) -> str:
+    return _LINE_BREAK.sub("\r\n", text)
+
+
+def _encode(text: str, safe: str = "") -> str:
+    # quote() never leaves anything but the unreserved set unencoded (plus ``safe``).
+    return quote(text, safe=safe, encoding="utf-8", errors="strict")
+
+
+def mailto(to: str = "", subject: str = "", body: str = "") -> str:
+    """``mailto:[to]?subject=...&body=...``; empty fields are left out.
+
+    The address part may be empty: the reader picks the recipient in their
+    e-mail app. "@" is the one character an address keeps as it is.
+    """
+    fields = [(name, value) for name, value in (("subject", subject), ("body", crlf(body))) if value]
+    query = "&".join(f"{name}={_encode(value)}" for name, value in fields)
+    return f"mailto:{_encode(to, safe='@')}" + (f"?{query}" if query else "")

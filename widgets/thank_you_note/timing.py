@@ -1,0 +1,98 @@
+"""When to send the note: the guide's "within 24 hours" (3-5 days after an
+informational interview), and whether that time has passed.
+
+Times are naive local times: the interview's date and time as the reader
+typed them, and "now" as the browser's clock gives it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+PROMPT_WINDOW = dt.timedelta(hours=24)
+INFORMATIONAL_AIM = dt.timedelta(days=3)
+INFORMATIONAL_LATEST = dt.timedelta(days=5)
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)
+
+
+def day_words(day: dt.date) -> str:
+    """'Tuesday, March 3', spelled out in English whatever the machine's locale."""
+    return f"{_WEEKDAYS[day.weekday()]}, {_MONTHS[day.month - 1]} {day.day}"
+
+
+def clock_words(moment: dt.time) -> str:
+    hour = moment.hour % 12 or 12
+    return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
+
+
+def moment_words(moment: dt.datetime, with_time: bool) -> str:
+    return f"{day_words(moment.date())} at {clock_words(moment.time())}" if with_time else day_words(moment.date())
+
+
+def now_from(state: Mapping[str, Any]) -> dt.datetime:
+    """The optional "_now" key (ISO datetime, for tests and benchmarks), else the clock."""
+    value = state.get("_now")
+    if isinstance(value, str):
+        try:
+            moment = dt.datetime.fromisoformat(value)
+            return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
+        except (ValueError, OverflowError):
+            pass
+    return dt.datetime.now()
+
+
+@dataclass(frozen=True)
+class Deadline:
+    aim: dt.datetime  # send by this
+    latest: dt.datetime  # past this, the note is late (the same as aim but for informational)
+    with_time: bool  # False: only the day is known, so only days are compared
+
+
+def deadline(date: dt.date | None, time: dt.time | None, informational: bool) -> Deadline | None:
+    if date is None:
+        return None
+    start = dt.datetime.combine(date, time or dt.time())
+    aim, latest = (INFORMATIONAL_AIM, INFORMATIONAL_LATEST) if informational else (PROMPT_WINDOW, PROMPT_WINDOW)
+    try:
+        return Deadline(start + aim, start + latest, time is not None)
+    except OverflowError:  # a date typed in the last days of year 9999
+        return None
+
+
+def is_past(limit: dt.datetime, now: dt.datetime, with_time: bool) -> bool:
+    # Without the interview's time, the whole of the last day still counts.
+    return now > limit if with_time else now.date() > limit.date()
+
+
+def send_by_text(limit: Deadline | None, informational: bool) -> str:
+    if limit is None:
+        window = "within 3-5 days" if informational else "within 24 hours"
+        return f"Add the interview's date to see when to send your note ({window})."
+    aim = moment_words(limit.aim, limit.with_time)
+    if informational:
+        return f"Send by {aim}; {moment_words(limit.latest, limit.with_time)} at the latest."
+    return f"Send by {aim}."
+
+
+def prompt_check(limit: Deadline | None, informational: bool, now: dt.datetime) -> dict[str, str]:
+    window = "3-5 days of an informational interview" if informational else "24 hours"
+    if limit is None:
+        return {"text": f"Add the interview's date: a note should go within {window}.", "tone": "warn"}
+    if is_past(limit.latest, now, limit.with_time):
+        late = moment_words(limit.latest, limit.with_time)
+        return {
+            "text": f"The time to send passed on {late}: send it today anyway, a late note beats none.",
+            "tone": "warn",
+        }
+    if informational and is_past(limit.aim, now, limit.with_time):
+        latest = moment_words(limit.latest, limit.with_time)
+        return {"text": f"Send it today: {latest} is the latest for an informational interview.", "tone": "warn"}
+    after = "3-5 days after an informational interview" if informational else "24 hours after the interview"
+    return {"text": f"Prompt: send by {moment_words(limit.aim, limit.with_time)} ({after}).", "tone": "pass"}
