@@ -16,7 +16,9 @@ from html import escape
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
+from build_tools.branding import Branding
 from build_tools.widget_fences import WidgetFence
 
 WIDGETS_DIR = Path(__file__).resolve().parent.parent / "widgets"
@@ -28,6 +30,23 @@ _templates = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+def linked_text(text: str, links: list[dict[str, str]] | None = None) -> Markup:
+    """A list item's text with its named pieces linked, as the page runtime's
+    appendLinkedText does it live: escaped text, relative links only."""
+    out, rest = [], str(text)
+    for link in links or []:
+        at = rest.find(link["text"])
+        if at < 0 or not _RELATIVE_HREF.match(link["href"]):
+            continue
+        out += [escape(rest[:at]), f'<a href="{escape(link["href"], quote=True)}">{escape(link["text"])}</a>']
+        rest = rest[at + len(link["text"]):]
+    out.append(escape(rest))
+    return Markup("".join(out))
+
+
+_RELATIVE_HREF = re.compile(r"^(#|\.{1,2}/)[^\s:]*$")
+_templates.globals["linked_text"] = linked_text
 
 # Letters and digits only, so no Markdown syntax touches it; random per run, so
 # no author's text can collide with it.
@@ -62,8 +81,13 @@ def early_start(runtime_src: str) -> str:
     return f'\n<script type="module" src="{escape(runtime_src, quote=True)}" async></script>'
 
 
-def render_widget(fence: WidgetFence, page_id: str, index: int) -> str:
-    """The static HTML of one widget: a usable form, hooks for the runtime."""
+def render_widget(fence: WidgetFence, page_id: str, index: int, center: Branding | None = None) -> str:
+    """The static HTML of one widget: a usable form, hooks for the runtime.
+
+    ``center`` is the career center's branding (mkdocs.yml's extra.center), or
+    None: every template gets it as ``center``, for its "talk to an advisor"
+    step (static links; the runtime only ever writes text).
+    """
     widget = fence.widget
     state = dict(widget.initial_state)
     view = widget.view(fence.options, state)
@@ -77,5 +101,5 @@ def render_widget(fence: WidgetFence, page_id: str, index: int) -> str:
     }
     template = _templates.get_template(f"{widget.name.replace('-', '_')}/template.html")
     return template.render(
-        w=frame, options=fence.options, outputs=view["outputs"], **widget.template_context
+        w=frame, options=fence.options, outputs=view["outputs"], center=center, **widget.template_context
     ).strip()

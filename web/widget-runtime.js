@@ -162,6 +162,7 @@ function draftStore(widgetId) {
 // optional (widgets/README.md describes them). Text is written as text.
 
 const lastDownloads = new WeakMap(); // scope element -> downloads of its view
+const shownLists = new WeakMap(); // list output element -> the items it shows
 
 // The elements of a scope (the widget, or one repeated output item), leaving
 // out those that belong to a repeated item nested inside it.
@@ -177,14 +178,19 @@ function byName(scope, attribute, name) {
 function applyView(scope, view) {
   for (const [name, value] of Object.entries(view.outputs || {})) {
     for (const el of byName(scope, "data-output", name)) {
+      // Unchanged outputs are left alone, so a live region speaks only when
+      // its content really changes.
       if (Array.isArray(value)) {
+        const signature = JSON.stringify(value);
+        if (shownLists.get(el) === signature) continue;
+        shownLists.set(el, signature);
         el.replaceChildren(...value.map((item) => {
           const li = document.createElement("li");
-          li.textContent = item.text;
+          appendLinkedText(li, item.text, item.links);
           if (item.tone) li.dataset.tone = item.tone;
           return li;
         }));
-      } else {
+      } else if (el.textContent !== String(value)) {
         el.textContent = String(value);
       }
     }
@@ -201,7 +207,9 @@ function applyView(scope, view) {
   for (const [field, message] of Object.entries(view.errors || {})) {
     for (const el of byName(scope, "data-error-for", field)) el.textContent = message || "";
     for (const control of scoped(scope, `[name="${CSS.escape(field)}"]`)) {
-      if (message) control.setAttribute("aria-invalid", "true");
+      // A field is marked invalid once the reader has edited it, not on a
+      // fresh form (its message still shows, as guidance).
+      if (message && control.dataset.edited) control.setAttribute("aria-invalid", "true");
       else control.removeAttribute("aria-invalid");
     }
   }
@@ -210,6 +218,25 @@ function applyView(scope, view) {
       applyRepeat(container, items);
     }
   }
+}
+
+// Links inside a list item: each names a piece of the item's text and a
+// relative address (a guide section). Only relative addresses with no scheme
+// become links, so a view can never link elsewhere or run script.
+const RELATIVE_HREF = /^(#|\.{1,2}\/)[^\s:]*$/;
+
+function appendLinkedText(el, text, links = []) {
+  let rest = String(text);
+  for (const link of links) {
+    const at = rest.indexOf(link.text);
+    if (at < 0 || !RELATIVE_HREF.test(link.href)) continue;
+    const a = document.createElement("a");
+    a.href = link.href;
+    a.textContent = link.text;
+    el.append(rest.slice(0, at), a);
+    rest = rest.slice(at + link.text.length);
+  }
+  el.append(rest);
 }
 
 // A repeated output (one note per interviewer...): a container holding a
@@ -221,6 +248,8 @@ function applyRepeat(container, items) {
   while (current.length > items.length) current.pop().remove();
   while (current.length < items.length) {
     const item = template.content.firstElementChild.cloneNode(true);
+    // Its buttons need the runtime, which is here: show them.
+    for (const button of item.querySelectorAll("[data-action]")) button.hidden = false;
     container.append(item);
     current.push(item);
   }
@@ -360,6 +389,9 @@ function mount(root) {
   if (saved) {
     growRows(root, saved.state);
     writeState(root, saved.state);
+    for (const el of controls(root)) {
+      if (el.type !== "checkbox" && el.type !== "radio" && el.value) el.dataset.edited = "true";
+    }
     remember.checked = saved.remember;
   }
   part("storage").hidden = false;
@@ -418,7 +450,9 @@ function mount(root) {
   };
   // "input" fires for every kind of control, checkboxes and selects included.
   root.addEventListener("input", (event) => {
-    if (event.target.name) changed();
+    if (!event.target.name) return;
+    event.target.dataset.edited = "true";
+    changed();
   });
   remember.addEventListener("change", () => {
     save();

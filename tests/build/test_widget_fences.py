@@ -155,3 +155,18 @@ def test_markers_replace_exactly_the_fence(markdown):
     assert marker_line[: len(opening) - len(opening.lstrip(" >"))] == opening[: len(opening) - len(opening.lstrip(" >"))]
     html = "<p>" + marker_line.lstrip(" >-") + "</p>"
     assert fill_markers(html, ["<section>W</section>"]) == "<section>W</section>"
+
+
+def test_linked_text_escapes_and_links_only_relative_addresses():
+    from build_tools.widget_html import linked_text
+
+    text = "Read <b>this</b>: Thank-you notes; Evil; Home."
+    links = [
+        {"text": "Thank-you notes", "href": "../thank-you-notes/#when-to-send-it"},
+        {"text": "Evil", "href": "javascript:alert(1)"},
+        {"text": "Home", "href": "https://elsewhere.example/"},
+        {"text": "absent", "href": "#x"},
+    ]
+    assert str(linked_text(text, links)) == (
+        'Read &lt;b&gt;this&lt;/b&gt;: <a href="../thank-you-notes/#when-to-send-it">Thank-you notes</a>; Evil; Home.'
+    )

@@ -367,7 +367,13 @@ def test_repeated_interviewer_rows(page):
 def test_buttons_wait_for_the_runtime(page):
     buttons = [e for e in page.elements if e["tag"] == "button" and "data-action" in e["attrs"]]
     assert {b["attrs"]["data-action"] for b in buttons} == {"add-row", "remove-row", "copy", "download", "print"}
-    assert all("hidden" in b["attrs"] for b in buttons)
+    live = {id(e) for e in page.live()}
+    assert all("hidden" in b["attrs"] for b in buttons if id(b) in live)
+    # The runtime shows a widget's buttons when it mounts; a note it adds
+    # later is cloned from the <template>, whose buttons must not be hidden.
+    in_template = [b for b in buttons if id(b) not in live]
+    assert {b["attrs"]["data-action"] for b in in_template} == {"copy", "download"}
+    assert not any("hidden" in b["attrs"] for b in in_template)
 
 
 def test_the_sample_note_is_rendered_with_its_hooks(page):
@@ -467,3 +473,14 @@ def test_the_cliche_list_loads_from_the_wheel(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert int(done.stdout) >= 30
+
+
+def test_printing_leaves_every_button_out(page):
+    """The print style hides .fug-widget__actions (and the storage controls):
+    every button and button-like link must sit inside one."""
+    hidden_in_print = {"fug-widget__actions", "fug-widget__storage"}
+    buttons = [e for e in page.elements if e["tag"] == "button" or "fug-widget__button" in e["attrs"].get("class", "")]
+    assert len(buttons) >= 8
+    for button in buttons:
+        classes = {c for a in page.ancestors(button) for c in a["attrs"].get("class", "").split()}
+        assert classes & hidden_in_print, button["attrs"]

@@ -30,7 +30,7 @@ def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> dict[str, Any]
     return {
         "outputs": {
             "plan_heading": heading(interview),
-            "plan": [{"text": step_line(s), "tone": "done" if s.done else "step"} for s in steps],
+            "plan": [plan_item(s) for s in steps],
             "plan_text": text,
         },
         "downloads": {
@@ -43,6 +43,14 @@ def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> dict[str, Any]
         },
         "errors": errors,
     }
+
+
+def plan_item(step: Step) -> dict[str, Any]:
+    """A step of the plan, its guide sections linked where the line names them."""
+    if step.done:
+        return {"text": step_line(step), "tone": "done"}
+    links = [{"text": g.title, "href": g.href} for g in step.guides]
+    return {"text": step_line(step), "tone": "step", "links": links}
 
 
 def current_time(state: Mapping[str, Any]) -> datetime.datetime:
