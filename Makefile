@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup serve build test test-fast bench lock clean
+.PHONY: setup serve build test test-fast bench nginx-conf lock clean
 
 setup: $(VENV)/.installed node_modules/.installed .cache/pyodide/.fetched
 
@@ -40,6 +40,14 @@ test: setup
 # Widget logic and build tests only: no browser.
 test-fast: setup
 	$(PY) -m pytest -m "not e2e"
+
+# The sample nginx configuration for the built site, with its CSP hashes:
+#   make nginx-conf PREFIX=/careers/guide/ ROOT=/var/www/follow-up-guide/site
+PREFIX ?= /
+ROOT ?= $(CURDIR)/site
+nginx-conf: build
+	$(PY) -m build_tools.nginx_conf --site-dir site --prefix $(PREFIX) --root $(ROOT) > follow-up-guide.nginx.conf
+	@echo "wrote follow-up-guide.nginx.conf: include it inside your server { } block"
 
 bench: setup
 	$(PY) benchmarks/checklist_ready.py

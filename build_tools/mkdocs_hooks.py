@@ -15,15 +15,56 @@ if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
+from build_tools.branding import CSS_URI, BrandingError, branded_palette, center_css, load_branding  # noqa: E402
 from build_tools.content_check import check_docs  # noqa: E402
+from build_tools.csp import add_policy_to_pages  # noqa: E402
 from build_tools.errors import ContentErrors  # noqa: E402
+from build_tools.offline import OfflineConfigError, offline_enabled, write_offline_worker  # noqa: E402
 from build_tools.runtime_assets import RUNTIME_SCRIPT, install_runtime  # noqa: E402
 from build_tools.widget_fences import find_widget_fences  # noqa: E402
 from build_tools.widget_html import early_start, fill_markers, mark_fences, render_widget  # noqa: E402
 
 _rendered: dict[str, list[str]] = {}
+_serving = False  # `mkdocs serve`: no offline copy, so live reload shows every change
+_center = None  # the career center's Branding (extra.center), or None
+
+
+def on_startup(command, dirty, **kwargs):
+    global _serving
+    _serving = command == "serve"
+
+
+def on_config(config, **kwargs):
+    # A career center's branding (extra.center): checked before anything is
+    # written; shown in the header (name, logo), the footer (contacts: see
+    # overrides/partials/copyright.html), the colours and the widgets.
+    global _center
+    config_file = Path(config.config_file_path)
+    try:
+        _center = load_branding(config.extra.get("center"), config_file.parent, _shown_path(config_file))
+    except BrandingError as exc:
+        raise PluginError(str(exc)) from None
+    config.extra["center"] = _center
+    if _center:
+        config.site_name = _center.name
+        if _center.logo:
+            config.theme["logo"] = _center.logo_uri
+        if _center.has_colours:
+            config.theme["palette"] = branded_palette(config.theme["palette"], _center)
+            config.extra_css.append(CSS_URI)
+    return config
+
+
+def on_files(files, config, **kwargs):
+    # The center's logo and colours, written into the site with the pages.
+    if _center and _center.logo:
+        files.append(File.generated(config, _center.logo_uri, abs_src_path=str(_center.logo)))
+    if _center and _center.has_colours:
+        files.append(File.generated(config, CSS_URI, content=center_css(_center)))
+    return files
 
 
 def on_pre_build(config, **kwargs):
@@ -41,7 +82,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if errors:
         raise PluginError(str(ContentErrors(errors)))
     _rendered[page.file.src_uri] = [
-        render_widget(fence, page.file.src_uri, index) for index, fence in enumerate(fences)
+        render_widget(fence, page.file.src_uri, index, center=_center) for index, fence in enumerate(fences)
     ]
     return mark_fences(markdown, fences)
 
@@ -55,7 +96,25 @@ def on_page_content(html, page, config, files, **kwargs):
 
 
 def on_post_build(config, **kwargs):
-    install_runtime(Path(config.site_dir))
+    site_dir = Path(config.site_dir)
+    install_runtime(site_dir)
+    # The policy hashes the pages' inline scripts as written: after every
+    # change to the HTML.
+    add_policy_to_pages(site_dir)
+    # Keep this last: the offline copy is checked against the hashes of the
+    # site's final files (mkdocs.yml extra.offline; off under mkdocs serve).
+    try:
+        offline = offline_enabled(config.extra) and not _serving
+    except OfflineConfigError as exc:
+        raise PluginError(str(exc)) from None
+    write_offline_worker(site_dir, offline)
+
+
+def _shown_path(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _author_path(page, config) -> str:

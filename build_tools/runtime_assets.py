@@ -127,7 +127,9 @@ def install_runtime(site_dir: Path) -> dict[str, str]:
     runtime = site_dir / RUNTIME_DIR
     runtime.mkdir(parents=True, exist_ok=True)
     for src in WEB_DIR.iterdir():
-        if src.suffix in {".js", ".css"}:
+        # offline-worker.js is a template: build_tools/offline.py writes the
+        # worker itself to the site's root.
+        if src.suffix in {".js", ".css"} and src.name != "offline-worker.js":
             shutil.copy2(src, runtime / src.name)
 
     pyodide_dst = site_dir / "assets" / "pyodide" / pin.version

@@ -46,6 +46,8 @@ class StaticServer:
             ("127.0.0.1", port), partial(handler, directory=str(root))
         )
         self.httpd.daemon_threads = True
+        # A browser closing mid-download is not an error worth a traceback.
+        self.httpd.handle_error = lambda request, address: None
         self.mount = mount
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

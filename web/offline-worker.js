@@ -1,0 +1,295 @@
+// The guide's offline service worker: after a first visit, every page and
+// every widget works with no network.
+//
+// build_tools/offline.py writes this file to the site's root (so its scope is
+// the whole guide, under whatever sub-path it is hosted) with BUILD filled in:
+//   {"offline": true, "version": V, "files": {URL: INTEGRITY, ...}}
+// where URL is relative to the site's root ("./", "timing/", "assets/..."),
+// INTEGRITY is "sha256-<base64>" of the file as deployed, and V is a hash of
+// them all. A new deployment is a byte-different worker, which the browser
+// installs beside the old one. With mkdocs.yml extra.offline: false it is
+//   {"offline": false}
+// and the worker removes itself and this guide's caches (the off switch).
+//
+// How a new deployment replaces the old copy as a whole:
+// - install: every file of the deployment is fetched (or taken from an older
+//   copy when its hash is the same), checked against its hash, and only then
+//   stored, in a cache named after V. One failure fails the install and
+//   leaves no cache behind; the browser tries again on a later visit.
+// - then skipWaiting: the new worker takes over at once. Pages opened (and
+//   navigations made) from then on are served from the new copy, whole.
+// - a page that is open during the switch (and every worker it starts) goes
+//   on being served from the copy it was loaded from: on activation, each
+//   open page and worker is "pinned" to that copy, which is kept until the
+//   last of them is gone. It never mixes files of two deployments and is
+//   never reloaded under the reader's fingers; a reload gives the new copy.
+// - files outside the copy (none that a page needs) come from the network.
+
+"use strict";
+
+const BUILD = null; // filled in by build_tools/offline.py
+
+const SCOPE = self.registration.scope;
+// Every cache of this guide is named SITE + something: two guides on one
+// origin (two scopes) never touch each other's caches. A URL holds no space,
+// so no scope's SITE is a prefix of another's.
+const SITE = `follow-up-guide offline ${SCOPE} `;
+const STATE = `${SITE}state`; // which open page or worker is served from which copy
+const STATE_KEY = new URL("offline-worker-state.json", SCOPE).href;
+// On every response from a copy: the deployment it belongs to.
+const VERSION_HEADER = "X-Guide-Deployment";
+
+const CURRENT = BUILD.offline ? `${SITE}${BUILD.version}` : null; // this deployment's copy
+
+const ours = (name) => name.startsWith(SITE);
+
+if (BUILD.offline) {
+  self.addEventListener("install", (event) => {
+    event.waitUntil(precache().then(() => self.skipWaiting()));
+  });
+  self.addEventListener("activate", (event) => event.waitUntil(activate()));
+  self.addEventListener("fetch", onFetch);
+} else {
+  self.addEventListener("install", (event) => event.waitUntil(self.skipWaiting()));
+  self.addEventListener("activate", (event) => event.waitUntil(switchOff()));
+}
+
+// ------------------------------------------------------------------- install
+
+async function precache() {
+  const cache = await caches.open(CURRENT);
+  // A copy with this name already holds exactly these files (the name is
+  // their hash): keep what it has.
+  const stored = new Set((await cache.keys()).map((request) => request.url));
+  const missing = Object.entries(BUILD.files)
+    .map(([path, integrity]) => ({ url: new URL(path, SCOPE).href, integrity }))
+    .filter(({ url }) => !stored.has(url));
+  try {
+    const older = (await caches.keys()).filter((name) => ours(name) && name !== CURRENT && name !== STATE);
+    // Everything is fetched and checked before anything is stored.
+    const responses = await Promise.all(missing.map((file) => obtain(file, older)));
+    await Promise.all(missing.map(({ url }, i) => cache.put(url, responses[i])));
+    if (!(await caches.has(CURRENT))) throw new Error("the offline copy was deleted while it was written");
+  } catch (error) {
+    await caches.delete(CURRENT);
+    throw error;
+  }
+}
+
+// One file, exactly as the deployment has it.
+async function obtain({ url, integrity }, older) {
+  for (const name of older) {
+    // The Pyodide files rarely change: reuse an older copy's when it matches.
+    try {
+      const response = await caches.match(url, { cacheName: name, ignoreVary: true });
+      if (!response) continue;
+      const body = await response.arrayBuffer();
+      if ((await sri(body)) === integrity) return stamped(response, body);
+    } catch {
+      // that copy went away meanwhile: try the next, then the network
+    }
+  }
+  let response;
+  try {
+    // "no-cache": the HTTP cache may answer, but only after the server says
+    // its copy is current.
+    response = await fetch(url, { cache: "no-cache", integrity });
+  } catch {
+    // A failed hash check is a TypeError too: a stale copy in the HTTP cache
+    // (a weak validator), or the server's files changing under us. Once more,
+    // from the server itself; if it fails again, so does the install.
+    response = await fetch(url, { cache: "reload", integrity });
+  }
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return stamped(response, await response.arrayBuffer());
+}
+
+function stamped(response, body) {
+  const headers = new Headers(response.headers);
+  // Stored decoded: the length and encoding the server sent no longer apply.
+  headers.delete("Content-Encoding");
+  headers.delete("Content-Length");
+  headers.set(VERSION_HEADER, BUILD.version);
+  // A new, plain response: never "redirected", so it may answer a navigation.
+  return new Response(body, { status: 200, statusText: "OK", headers });
+}
+
+async function sri(body) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+  let binary = "";
+  for (const byte of digest) binary += String.fromCharCode(byte);
+  return `sha256-${btoa(binary)}`;
+}
+
+// ------------------------------------------------------------------ the pins
+//
+// state = {active: the copy new pages get, pins: {clientId: {cache, confirmed, at}}}
+// kept in a cache of its own, since the browser stops an idle worker.
+
+let statePromise = null;
+let saving = Promise.resolve();
+
+function loadState() {
+  statePromise ??= caches
+    .match(STATE_KEY, { cacheName: STATE })
+    .then((response) => (response ? response.json() : null))
+    .catch(() => null)
+    .then((state) => state || { active: null, pins: {} });
+  return statePromise;
+}
+
+function saveState(state, { activating = false } = {}) {
+  saving = saving
+    .then(async () => {
+      if (!activating) {
+        // A newer worker has taken over, or the copies were cleared: this
+        // one's view is out of date, and must not bring the state back.
+        if (!(await caches.has(STATE))) return;
+        const stored = await caches.match(STATE_KEY, { cacheName: STATE });
+        if (stored && (await stored.json()).active !== CURRENT) return;
+      }
+      const cache = await caches.open(STATE);
+      await cache.put(STATE_KEY, new Response(JSON.stringify(state), {
+        headers: { "Content-Type": "application/json" },
+      }));
+    })
+    .catch(() => {});
+  return saving;
+}
+
+async function activate() {
+  const state = await loadState();
+  // Every page and worker open now was loaded from the copy the previous
+  // worker served (or the one it had pinned it to): pin it there.
+  const pins = {};
+  for (const client of await self.clients.matchAll({ type: "all" })) {
+    const cache = state.pins[client.id]?.cache || state.active;
+    if (cache && cache !== CURRENT) pins[client.id] = { cache, confirmed: true, at: Date.now() };
+  }
+  // Pages and workers still starting are not listed yet: they stay with the
+  // copy their first request came from.
+  for (const [id, pin] of Object.entries(state.pins)) {
+    if (!pin.confirmed && !(id in pins) && pin.cache !== CURRENT) pins[id] = pin;
+  }
+  state.active = CURRENT;
+  state.pins = pins;
+  await saveState(state, { activating: true });
+  const keep = new Set([CURRENT, STATE, ...Object.values(pins).map((pin) => pin.cache)]);
+  for (const name of await caches.keys()) {
+    if (ours(name) && !keep.has(name)) await caches.delete(name);
+  }
+  await self.clients.claim();
+}
+
+// A page or worker is pinned by its first request (the page itself, the
+// worker's script) but is only listed among the clients once it runs; its
+// own first request confirms it. One that never makes a request is let go
+// after this long.
+const UNCONFIRMED_MS = 5 * 60 * 1000;
+let releasing = null;
+
+// Let go of the pins of closed pages and workers, and of copies no one uses.
+function releasePins() {
+  releasing ??= (async () => {
+    const state = await loadState();
+    const ids = Object.keys(state.pins);
+    if (!ids.length) return;
+    const open = new Set((await self.clients.matchAll({ type: "all", includeUncontrolled: true })).map((c) => c.id));
+    const now = Date.now();
+    const released = new Set();
+    for (const id of ids) {
+      const pin = state.pins[id];
+      if (pin.confirmed ? open.has(id) : now - pin.at < UNCONFIRMED_MS) continue;
+      released.add(pin.cache);
+      delete state.pins[id];
+    }
+    if (!released.size) return;
+    await saveState(state);
+    for (const pin of Object.values(state.pins)) released.delete(pin.cache);
+    released.delete(CURRENT);
+    // Only copies that were pinned: never one a newer worker is writing.
+    for (const name of released) await caches.delete(name);
+  })().finally(() => {
+    releasing = null;
+  });
+  return releasing;
+}
+
+// --------------------------------------------------------------------- fetch
+
+const STARTS_A_WORKER = new Set(["worker", "sharedworker"]);
+
+function onFetch(event) {
+  const { request } = event;
+  if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return;
+  event.respondWith(respond(event));
+  event.waitUntil(releasePins().catch(() => {}));
+}
+
+async function respond(event) {
+  const { request } = event;
+  const navigation = request.mode === "navigate";
+  let cacheName = CURRENT;
+  try {
+    const state = await loadState();
+    // A navigation makes a new page: always from the current copy.
+    const pin = navigation ? null : state.pins[event.clientId];
+    if (pin) {
+      cacheName = pin.cache;
+      if (!pin.confirmed) {
+        // It runs: from now on a new worker's activation lists it.
+        if (pin.cache === CURRENT) delete state.pins[event.clientId];
+        else pin.confirmed = true;
+        event.waitUntil(saveState(state));
+      }
+    }
+    // A new page or worker gets the rest of its files from the copy its first
+    // request came from, even if a new worker takes over before it runs.
+    if ((navigation || STARTS_A_WORKER.has(request.destination)) && event.resultingClientId) {
+      state.pins[event.resultingClientId] = { cache: cacheName, confirmed: false, at: Date.now() };
+      event.waitUntil(saveState(state));
+    }
+    const cached = navigation
+      ? await cachedPage(request.url, cacheName)
+      : await caches.match(request, { cacheName, ignoreVary: true });
+    if (cached) return cached;
+  } catch {
+    // an unreadable copy: the network, as if there were no worker
+  }
+  return fetch(request);
+}
+
+// A page of the copy: matched without its query (search highlighting adds
+// one), and under the other forms a static host gives the same page.
+async function cachedPage(url, cacheName) {
+  const page = new URL(url);
+  const query = page.search;
+  page.search = "";
+  page.hash = "";
+  const find = (href) => caches.match(href, { cacheName, ignoreVary: true });
+  const exact = await find(page.href);
+  if (exact) return exact;
+  const path = page.pathname;
+  if (path.endsWith("/index.html")) return find(new URL("./", page).href);
+  if (path.endsWith("/")) return find(new URL("index.html", page).href);
+  // ".../timing" is the folder ".../timing/": send the browser there, so the
+  // page's relative links resolve as they do online.
+  const folder = new URL(`${path}/`, page);
+  if (!(await find(folder.href))) return undefined;
+  folder.search = query;
+  return Response.redirect(folder.href, 301);
+}
+
+// ---------------------------------------------------------------- off switch
+
+async function switchOff() {
+  for (const name of await caches.keys()) {
+    if (ours(name)) await caches.delete(name);
+  }
+  await self.registration.unregister();
+  // The pages open now were served from a copy that is gone: load each again,
+  // whole, from the network (drafts are kept in the browser's storage).
+  for (const client of await self.clients.matchAll({ type: "window" })) {
+    client.navigate(client.url).catch(() => {});
+  }
+}

@@ -1,0 +1,25 @@
+// Offline reading: registers the guide's service worker (offline-worker.js,
+// which the build writes to the site's root, so it serves every page of the
+// guide under whatever sub-path it is hosted). After a first visit, every
+// page and widget then works with no network. Browsers allow it on https://
+// and on localhost only.
+//
+// mkdocs.yml `extra.offline: false` turns it off: the build sets the switch
+// below to false (nothing is registered) and writes a worker that removes
+// itself and its copy from browsers that had it. `mkdocs serve` does the
+// same, so live reload always shows the latest build.
+
+const OFFLINE = true; // set by build_tools/offline.py
+
+function register() {
+  const root = new URL("../../", import.meta.url);
+  navigator.serviceWorker
+    .register(new URL("offline-worker.js", root), { scope: root.href, updateViaCache: "none" })
+    .catch((error) => console.warn("This guide cannot be kept for offline reading here:", error.message));
+}
+
+if (OFFLINE && "serviceWorker" in navigator) {
+  // After the page has loaded: the first copy is downloaded in the background.
+  if (document.readyState === "complete") register();
+  else addEventListener("load", register, { once: true });
+}
