@@ -13,7 +13,6 @@ import argparse
 import shutil
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.support.browser import launch  # noqa: E402
-from tests.support.site_build import build_site  # noqa: E402
+from tests.support.site_build import temporary_site  # noqa: E402
 from tests.support.static_server import StaticServer  # noqa: E402
 
 MOUNT = "/careers/guide/"
@@ -57,12 +56,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        done = build_site(site)
-        if done.returncode:
-            print(done.stderr, file=sys.stderr)
-            return 1
+    with temporary_site() as site:
         shutil.copytree(ROOT / "benchmarks" / "bare", site / "_bench")
         with StaticServer(site, MOUNT) as server, sync_playwright() as p:
             browser = launch(p)

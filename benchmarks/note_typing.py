@@ -26,7 +26,6 @@ import json
 import os
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.support.browser import launch  # noqa: E402
-from tests.support.site_build import build_site  # noqa: E402
+from tests.support.site_build import temporary_site  # noqa: E402
 from tests.support.static_server import StaticServer  # noqa: E402
 from widgets.thank_you_note import WIDGET  # noqa: E402
 
@@ -182,12 +181,7 @@ def main() -> int:
                         help="notes on the page, one run each (default: 1 3)")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        done = build_site(site)
-        if done.returncode:
-            print(done.stderr, file=sys.stderr)
-            return 1
+    with temporary_site() as site:
         with StaticServer(site, MOUNT) as server, sync_playwright() as p:
             browser = launch(p)
             results = {n: measure(browser, server.url + "thank-you-notes/", n, args.chars, args.delay)

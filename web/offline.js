@@ -18,8 +18,16 @@ function register() {
     .catch((error) => console.warn("This guide cannot be kept for offline reading here:", error.message));
 }
 
-if (OFFLINE && "serviceWorker" in navigator) {
-  // After the page has loaded: the first copy is downloaded in the background.
-  if (document.readyState === "complete") register();
-  else addEventListener("load", register, { once: true });
+// The first copy (some 15 MB) downloads in the background once the page has
+// loaded and, on a page with widgets, once their runtime is up: it must not
+// compete with the runtime's own download.
+function whenPageIsLive(then) {
+  const loaded = () => {
+    if (!document.querySelector("[data-widget]") || document.documentElement.dataset.widgetRuntime) then();
+    else document.addEventListener("widget-runtime:settled", then, { once: true });
+  };
+  if (document.readyState === "complete") loaded();
+  else addEventListener("load", loaded, { once: true });
 }
+
+if (OFFLINE && "serviceWorker" in navigator) whenPageIsLive(register);

@@ -18,6 +18,13 @@ const SLOW_LOAD_MS = 12000;
 
 let runtime = null;
 
+// Tells the rest of the page (offline.js waits for it before downloading the
+// offline copy) that the runtime has started or failed.
+function announce(state) {
+  document.documentElement.dataset.widgetRuntime = state;
+  document.dispatchEvent(new CustomEvent("widget-runtime:settled", { detail: state }));
+}
+
 // One worker for the page session, started by the first page with a widget;
 // instant navigation keeps this module, and so the worker, alive.
 function getRuntime() {
@@ -42,8 +49,10 @@ function getRuntime() {
     if (data.type === "ready") {
       performance.mark("widget-runtime:ready");
       settle.resolve();
+      announce("ready");
     } else if (data.type === "failed") {
       fail(data.error);
+      announce("error");
     } else if (data.type === "result") {
       const request = pending.get(data.id);
       pending.delete(data.id);
@@ -54,6 +63,7 @@ function getRuntime() {
   });
   worker.addEventListener("error", (event) => {
     event.preventDefault();
+    announce("error");
     fail(event.message || "its script could not be loaded");
   });
   runtime = {
