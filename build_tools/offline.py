@@ -15,14 +15,13 @@ page-side ``offline.js`` registers nothing.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import re
 from pathlib import Path
 from urllib.parse import quote
 
-from build_tools.runtime_assets import RUNTIME_DIR, WEB_DIR
+from build_tools.runtime_assets import RUNTIME_DIR, WEB_DIR, sri_hash
 
 WORKER_NAME = "offline-worker.js"  # at the site's root: its scope is the whole guide
 WORKER_TEMPLATE = WEB_DIR / WORKER_NAME
@@ -79,11 +78,7 @@ def file_url(rel: str) -> str:
 
 def integrity(path: Path) -> str:
     """The file's hash as a Subresource Integrity value ("sha256-<base64>")."""
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return "sha256-" + base64.b64encode(digest.digest()).decode("ascii")
+    return sri_hash(path, "sha256")
 
 
 def precache_manifest(site_dir: Path) -> dict[str, str]:

@@ -51,12 +51,18 @@ class PyodidePin:
         return cls(data["version"], data["integrity"], tuple(data["files"]))
 
 
-def sri_sha512(path: Path) -> str:
-    digest = hashlib.sha512()
+def sri_hash(path: Path, algorithm: str) -> str:
+    """The file's hash as a Subresource Integrity value ("<algorithm>-<base64>"),
+    the form npm's integrity and the browser's fetch(integrity) both use."""
+    digest = hashlib.new(algorithm)
     with path.open("rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             digest.update(chunk)
-    return "sha512-" + base64.b64encode(digest.digest()).decode("ascii")
+    return f"{algorithm}-" + base64.b64encode(digest.digest()).decode("ascii")
+
+
+def sri_sha512(path: Path) -> str:
+    return sri_hash(path, "sha512")
 
 
 def ensure_pyodide(pin: PyodidePin | None = None, cache_dir: Path = CACHE_DIR) -> Path:
