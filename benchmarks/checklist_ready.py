@@ -81,10 +81,14 @@ def main() -> int:
     cold_ratio = med["checklist"] / med["bare"]
     warm_ratio = wmed["checklist"] / wmed["bare"]
     print(f"runs: {args.runs} each, interleaved; medians")
-    print(f"cold  checklist {med['checklist']:7.0f} ms   bare {med['bare']:7.0f} ms   ratio {cold_ratio:.2f}  (goal <= 1.15)")
+    print(
+        f"cold  checklist {med['checklist']:7.0f} ms   bare {med['bare']:7.0f} ms   ratio {cold_ratio:.2f}  (goal <= 1.15)"
+    )
     print(f"warm  checklist {wmed['checklist']:7.0f} ms   bare {wmed['bare']:7.0f} ms   ratio {warm_ratio:.2f}")
-    print(f"total blocking time, checklist page, cold: median {statistics.median(tbt):.0f} ms, "
-          f"max {max(tbt):.0f} ms  (goal <= 50 ms)")
+    print(
+        f"total blocking time, checklist page, cold: median {statistics.median(tbt):.0f} ms, "
+        f"max {max(tbt):.0f} ms  (goal <= 50 ms)"
+    )
     return 0
 
 

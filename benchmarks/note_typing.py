@@ -54,12 +54,16 @@ FORM = {
     "is exactly the kind of work I want to do next.",
     "Materials you promised to send (optional)": "the sample project plan I mentioned",
 }
-PANEL = [("Ana Okafor", "Head of Operations", "how the team plans its quarter"),
-         ("Ben Ode", "Operations Analyst", "the tools the analysts use every day"),
-         ("Cy Park", "Chief Technology Officer", "the move to the new warehouse system"),
-         ("Dee Ruiz", "Recruiter", "the onboarding programme for new coordinators")]
-DETAIL = ("the backlog in customer onboarding, how the team triages new accounts each week, and the plan to cut "
-          "the time to first value from three weeks to five days by automating the intake checklist ")
+PANEL = [
+    ("Ana Okafor", "Head of Operations", "how the team plans its quarter"),
+    ("Ben Ode", "Operations Analyst", "the tools the analysts use every day"),
+    ("Cy Park", "Chief Technology Officer", "the move to the new warehouse system"),
+    ("Dee Ruiz", "Recruiter", "the onboarding programme for new coordinators"),
+]
+DETAIL = (
+    "the backlog in customer onboarding, how the team triages new accounts each week, and the plan to cut "
+    "the time to first value from three weeks to five days by automating the intake checklist "
+)
 
 # Installed before the page's own scripts: when each key reaches the page.
 PROBE = """
@@ -169,37 +173,48 @@ def measure(browser, url: str, interviewers: int, chars: int, delay: float) -> d
 
 
 def report(name: str, values: list[float]) -> str:
-    return (f"{name:<28} median {statistics.median(values):6.1f} ms   p95 {percentile(values, 95):6.1f} ms   "
-            f"max {max(values):6.1f} ms")
+    return (
+        f"{name:<28} median {statistics.median(values):6.1f} ms   p95 {percentile(values, 95):6.1f} ms   "
+        f"max {max(values):6.1f} ms"
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chars", type=int, default=200, help="characters typed (default 200)")
     parser.add_argument("--delay", type=float, default=60, help="ms between keys (default 60)")
-    parser.add_argument("--interviewers", type=int, nargs="+", default=[1, 3],
-                        help="notes on the page, one run each (default: 1 3)")
+    parser.add_argument(
+        "--interviewers", type=int, nargs="+", default=[1, 3], help="notes on the page, one run each (default: 1 3)"
+    )
     args = parser.parse_args()
 
     with temporary_site() as site:
         with StaticServer(site, MOUNT) as server, sync_playwright() as p:
             browser = launch(p)
-            results = {n: measure(browser, server.url + "thank-you-notes/", n, args.chars, args.delay)
-                       for n in args.interviewers}
+            results = {
+                n: measure(browser, server.url + "thank-you-notes/", n, args.chars, args.delay)
+                for n in args.interviewers
+            }
             browser.close()
 
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"{args.chars} keystrokes, {args.delay:g} ms apart, into a filled form, per run; headless Chromium; "
-          f"load average {load} on {os.cpu_count()} CPUs (busy machines inflate every figure)")
+    print(
+        f"{args.chars} keystrokes, {args.delay:g} ms apart, into a filled form, per run; headless Chromium; "
+        f"load average {load} on {os.cpu_count()} CPUs (busy machines inflate every figure)"
+    )
     for n, result in results.items():
-        print(f"{n} note{'s' * (n != 1)}: {len(result['dom'])} keystrokes timed ({result['unchanged']} left the note "
-              f"unchanged), {result['updates']} preview updates, {result['superseded']} keystrokes first shown by "
-              "a later one's update")
+        print(
+            f"{n} note{'s' * (n != 1)}: {len(result['dom'])} keystrokes timed ({result['unchanged']} left the note "
+            f"unchanged), {result['updates']} preview updates, {result['superseded']} keystrokes first shown by "
+            "a later one's update"
+        )
         print("  " + report("keystroke -> preview text", result["dom"]))
         print("  " + report("keystroke -> its frame", result["frame"]))
     worst = max(percentile(r["dom"], 95) for r in results.values())
-    print(f"goal: p95 within one frame, {GOAL_MS:g} ms (keystroke -> preview text): "
-          f"{'met' if worst <= GOAL_MS else 'NOT met'} (worst p95 {worst:.1f} ms)")
+    print(
+        f"goal: p95 within one frame, {GOAL_MS:g} ms (keystroke -> preview text): "
+        f"{'met' if worst <= GOAL_MS else 'NOT met'} (worst p95 {worst:.1f} ms)"
+    )
     return 0
 
 

@@ -53,15 +53,19 @@ class Colour:
 
     def mix(self, other: "Colour", amount: float) -> "Colour":
         """This colour with ``amount`` (0 to 1) of ``other`` mixed in."""
+
         def channel(a: int, b: int) -> int:
             return round(a + (b - a) * amount)
+
         return Colour(channel(self.r, other.r), channel(self.g, other.g), channel(self.b, other.b))
 
     def luminance(self) -> float:
         """WCAG 2 relative luminance."""
+
         def linear(c: int) -> float:
             c = c / 255
             return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
         return 0.2126 * linear(self.r) + 0.7152 * linear(self.g) + 0.0722 * linear(self.b)
 
     def contrast(self, other: "Colour") -> float:
@@ -147,7 +151,7 @@ class _Bad(Exception):
 
 
 _NO_VALUE = {
-    key: "has no value; in YAML a # starts a comment, so quote the colour: \"#00563f\""
+    key: 'has no value; in YAML a # starts a comment, so quote the colour: "#00563f"'
     for key in ("primary_color", "accent_color")
 }
 
@@ -167,7 +171,7 @@ def _name(value: Any) -> str:
     name = _text(value)
     # The theme writes the site name into its HTML as it is.
     if any(c in name for c in '<>"'):
-        raise _Bad(f"must not contain <, > or \", got {name!r}")
+        raise _Bad(f'must not contain <, > or ", got {name!r}')
     if len(name) > 100:
         raise _Bad(f"must be at most 100 characters, got {len(name)}")
     return name
@@ -185,9 +189,7 @@ def _logo(value: Any, base_dir: Path) -> Path:
     with path.open("rb") as file:
         head = file.read(4096)
     kind = LOGO_TYPES[path.suffix.lower()]
-    looks_right = (
-        head.startswith(b"\x89PNG\r\n\x1a\n") if path.suffix.lower() == ".png" else b"<svg" in head.lower()
-    )
+    looks_right = head.startswith(b"\x89PNG\r\n\x1a\n") if path.suffix.lower() == ".png" else b"<svg" in head.lower()
     if not looks_right:
         raise _Bad(f"{written} is not {kind} image")
     return path
@@ -313,6 +315,7 @@ def center_css(branding: Branding) -> str | None:
 
 def branded_palette(palette: Any, branding: Branding) -> Any:
     """The theme's palette setting with "custom" for each colour the center sets."""
+
     def entry(item: Any) -> Any:
         if not isinstance(item, Mapping):
             return item

@@ -24,9 +24,19 @@ def build(site_dir: Path, config_file: Path) -> int:
         shutil.rmtree(leftover, ignore_errors=True)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
-         "--site-dir", str(staging)],
-        cwd=ROOT, env=env,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(config_file),
+            "--site-dir",
+            str(staging),
+        ],
+        cwd=ROOT,
+        env=env,
     )
     if done.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)

@@ -40,8 +40,7 @@ def frame_ancestors_from_config(config_file: Path) -> list[str]:
     for origin in origins:
         if not isinstance(origin, str) or not _ORIGIN.match(origin):
             raise NginxConfError(
-                f"mkdocs.yml: extra.embed.frame_ancestors: {origin!r} is not an origin "
-                "like https://careers.example.edu"
+                f"mkdocs.yml: extra.embed.frame_ancestors: {origin!r} is not an origin like https://careers.example.edu"
             )
     return origins
 
@@ -50,7 +49,8 @@ def render(site_dir: Path, prefix: str, root: str, frame_ancestors: list[str]) -
     if not (prefix.startswith("/") and prefix.endswith("/")):
         raise NginxConfError(f"--prefix must start and end with '/', got {prefix!r}")
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATE.parent)), undefined=jinja2.StrictUndefined,
+        loader=jinja2.FileSystemLoader(str(TEMPLATE.parent)),
+        undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
     env.filters["regex_escape"] = lambda s: re.sub(r"([.^$*+?()\[\]{}|\\])", r"\\\1", s)

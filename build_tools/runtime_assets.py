@@ -70,8 +70,10 @@ def ensure_pyodide(pin: PyodidePin | None = None, cache_dir: Path = CACHE_DIR) -
     pin = pin or PyodidePin.load()
     target = cache_dir / pin.version
     stamp = target / ".integrity"
-    if stamp.is_file() and stamp.read_text().strip() == pin.integrity and all(
-        (target / name).is_file() for name in pin.files
+    if (
+        stamp.is_file()
+        and stamp.read_text().strip() == pin.integrity
+        and all((target / name).is_file() for name in pin.files)
     ):
         return target
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -80,7 +82,9 @@ def ensure_pyodide(pin: PyodidePin | None = None, cache_dir: Path = CACHE_DIR) -
         try:
             subprocess.run(
                 ["npm", "pack", f"pyodide@{pin.version}", "--pack-destination", str(tmp_path)],
-                check=True, capture_output=True, text=True,
+                check=True,
+                capture_output=True,
+                text=True,
             )
         except FileNotFoundError:
             raise RuntimeAssetError("npm is needed to fetch Pyodide and was not found") from None
@@ -116,7 +120,11 @@ def build_wheel(out_dir: Path) -> Path:
     try:
         done = subprocess.run(
             [sys.executable, "-c", code, str(out_dir)],
-            cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
         )
     except subprocess.CalledProcessError as exc:
         raise RuntimeAssetError(f"building the widgets' wheel failed:\n{exc.stderr}") from None

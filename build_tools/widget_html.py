@@ -31,6 +31,7 @@ _templates = jinja2.Environment(
     lstrip_blocks=True,
 )
 
+
 def linked_text(text: str, links: list[dict[str, str]] | None = None) -> Markup:
     """A list item's text with its named pieces linked, as the page runtime's
     appendLinkedText does it live: escaped text, relative links only."""
@@ -40,7 +41,7 @@ def linked_text(text: str, links: list[dict[str, str]] | None = None) -> Markup:
         if at < 0 or not _RELATIVE_HREF.match(link["href"]):
             continue
         out += [escape(rest[:at]), f'<a href="{escape(link["href"], quote=True)}">{escape(link["text"])}</a>']
-        rest = rest[at + len(link["text"]):]
+        rest = rest[at + len(link["text"]) :]
     out.append(escape(rest))
     return Markup("".join(out))
 

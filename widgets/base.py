@@ -62,9 +62,7 @@ class Option:
         if self.choices and value not in self.choices:
             allowed = ", ".join(repr(c) for c in self.choices)
             raise OptionError(self.name, f"option '{self.name}' must be one of {allowed}, got {value!r}")
-        if (self.minimum is not None and value < self.minimum) or (
-            self.maximum is not None and value > self.maximum
-        ):
+        if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):
             raise OptionError(self.name, f"option '{self.name}' must be {self._range_words()}, got {value!r}")
         return value
 
@@ -90,12 +88,8 @@ class Option:
             try:
                 return datetime.date.fromisoformat(item).isoformat()
             except ValueError:
-                raise OptionError(
-                    self.name, f"option '{self.name}' must hold real dates, got {item!r}"
-                ) from None
-        raise OptionError(
-            self.name, f"option '{self.name}' must hold dates written YYYY-MM-DD, got {item!r}"
-        )
+                raise OptionError(self.name, f"option '{self.name}' must hold real dates, got {item!r}") from None
+        raise OptionError(self.name, f"option '{self.name}' must hold dates written YYYY-MM-DD, got {item!r}")
 
 
 @dataclass(frozen=True)

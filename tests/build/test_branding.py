@@ -26,8 +26,13 @@ from tests.support.site_build import ROOT, build_site
 EXAMPLE = ROOT / "examples" / "career-center"
 NAME = "Northfield University Career Center"
 BOOKING = "https://careers.northfield.example/appointments"
-PAGES = ["index.html", "thank-you-notes/index.html", "timing/index.html",
-         "staying-in-touch/index.html", "rejection/index.html"]
+PAGES = [
+    "index.html",
+    "thank-you-notes/index.html",
+    "timing/index.html",
+    "staying-in-touch/index.html",
+    "rejection/index.html",
+]
 
 
 # --- the checks ------------------------------------------------------------------
@@ -104,11 +109,15 @@ BAD_VALUES = [
     ("primary_color", "#ggg", "'#ggg' is not a colour (use #rgb, #rrggbb or rgb(r, g, b))"),
     ("primary_color", "rgb(0 86 63)", "'rgb(0 86 63)' is not a colour (use #rgb, #rrggbb or rgb(r, g, b))"),
     ("primary_color", "rgba(0, 86, 63, 1)", "'rgba(0, 86, 63, 1)' is not a colour (use #rgb, #rrggbb or rgb(r, g, b))"),
-    ("primary_color", "#fff; background: url(x)", "'#fff; background: url(x)' is not a colour (use #rgb, #rrggbb or rgb(r, g, b))"),
+    (
+        "primary_color",
+        "#fff; background: url(x)",
+        "'#fff; background: url(x)' is not a colour (use #rgb, #rrggbb or rgb(r, g, b))",
+    ),
     ("accent_color", "rgb(300, 0, 0)", "'rgb(300, 0, 0)' is not a colour (rgb() values go from 0 to 255)"),
     ("accent_color", 123, "123 is not a colour (use #rgb, #rrggbb or rgb(r, g, b), in quotes)"),
     # `primary_color: #00563f` unquoted: YAML reads a comment, so no value.
-    ("primary_color", None, "has no value; in YAML a # starts a comment, so quote the colour: \"#00563f\""),
+    ("primary_color", None, 'has no value; in YAML a # starts a comment, so quote the colour: "#00563f"'),
     ("logo", "img/nope.svg", "img/nope.svg does not exist"),
     ("logo", "img/logo.gif", "img/logo.gif must be an .svg or .png file"),
     ("logo", "img/folder.svg", "img/folder.svg is not a file"),
@@ -168,7 +177,10 @@ def test_the_logo_path_is_relative_to_the_config_file(tmp_path, logo_dir):
     assert problems({"name": "C", "logo": "img/logo.svg"}, elsewhere) == [
         "mkdocs.yml: extra.center.logo: img/logo.svg does not exist"
     ]
-    assert load_branding({"name": "C", "logo": "../img/logo.svg"}, elsewhere).logo == (logo_dir / "img" / "logo.svg").resolve()
+    assert (
+        load_branding({"name": "C", "logo": "../img/logo.svg"}, elsewhere).logo
+        == (logo_dir / "img" / "logo.svg").resolve()
+    )
 
 
 # --- the colours ---------------------------------------------------------------------
@@ -190,7 +202,9 @@ def test_links_in_the_primary_colour_stay_readable_in_both_schemes(primary):
     light = css_value(css, '[data-md-color-scheme="default"]', "--md-typeset-a-color")
     dark = css_value(css, '[data-md-color-scheme="slate"]', "--md-typeset-a-color")
     assert load_branding({"name": "C", "primary_color": light}, Path(".")).primary_color.contrast(WHITE) >= 4.5
-    assert load_branding({"name": "C", "primary_color": dark}, Path(".")).primary_color.contrast(SLATE_BACKGROUND) >= 4.5
+    assert (
+        load_branding({"name": "C", "primary_color": dark}, Path(".")).primary_color.contrast(SLATE_BACKGROUND) >= 4.5
+    )
     if primary in ("#00563f", "#000000"):  # already readable on white: kept as it is
         assert light == primary
 
@@ -212,7 +226,11 @@ def test_palette_switches_to_custom_for_the_colours_given():
     ]
     assert palette[1]["primary"] == "indigo"  # the config's own list is left alone
     both = load_branding({"name": "C", "primary_color": "#000", "accent_color": "#fff"}, Path("."))
-    assert branded_palette({"scheme": "default"}, both) == {"scheme": "default", "primary": "custom", "accent": "custom"}
+    assert branded_palette({"scheme": "default"}, both) == {
+        "scheme": "default",
+        "primary": "custom",
+        "accent": "custom",
+    }
 
 
 # --- the built example ---------------------------------------------------------------
@@ -235,7 +253,12 @@ class _Elements(HTMLParser):
         self._open: list[dict] = []
 
     def handle_starttag(self, tag, attrs):
-        element = {"tag": tag, "attrs": dict(attrs), "text": "", "inside": [e["tag"] + "." + (e["attrs"].get("class") or "") for e in self._open]}
+        element = {
+            "tag": tag,
+            "attrs": dict(attrs),
+            "text": "",
+            "inside": [e["tag"] + "." + (e["attrs"].get("class") or "") for e in self._open],
+        }
         self.elements.append(element)
         if tag not in {"img", "input", "link", "meta", "br", "hr", "source"}:
             self._open.append(element)
@@ -293,7 +316,9 @@ def test_every_page_shows_the_center_in_header_and_footer(center_site, page):
 
 
 def test_logo_and_stylesheet_are_copied(center_site):
-    assert (center_site / "assets" / "center" / "logo.svg").read_bytes() == (EXAMPLE / "northfield-logo.svg").read_bytes()
+    assert (center_site / "assets" / "center" / "logo.svg").read_bytes() == (
+        EXAMPLE / "northfield-logo.svg"
+    ).read_bytes()
     css = (center_site / "assets" / "center" / "center.css").read_text()
     assert css_value(css, ":root > *", "--md-primary-fg-color") == "#00563f"
     assert css_value(css, ":root > *", "--md-primary-bg-color") == "#ffffff"
@@ -309,7 +334,11 @@ def test_the_checklist_offers_the_centers_advisor(center_site):
     assert words(advisor["text"]) == (
         f"Book a mock interview with {NAME}, or contact them: careers@northfield.example, +1 555 010 0199."
     )
-    links = [(words(e["text"]), e["attrs"]["href"]) for e in found if e["tag"] == "a" and inside(e, "span.fug-widget__detail fug-widget__advisor")]
+    links = [
+        (words(e["text"]), e["attrs"]["href"])
+        for e in found
+        if e["tag"] == "a" and inside(e, "span.fug-widget__detail fug-widget__advisor")
+    ]
     assert links == [
         (f"Book a mock interview with {NAME}", BOOKING),
         ("careers@northfield.example", "mailto:careers@northfield.example"),
@@ -317,7 +346,11 @@ def test_the_checklist_offers_the_centers_advisor(center_site):
     ]
     # It sits in the feedback step, after the step's own advice.
     html = (center_site / "rejection" / "index.html").read_text()
-    assert html.index("book a mock interview with a career advisor instead.") < html.index("fug-widget__advisor") < html.index("step_future")
+    assert (
+        html.index("book a mock interview with a career advisor instead.")
+        < html.index("fug-widget__advisor")
+        < html.index("step_future")
+    )
     assert widget["attrs"]["data-state"] == "static"
 
 
@@ -354,14 +387,22 @@ def example_copy(tmp_path: Path, replace: dict[str, str]) -> Path:
 
 
 BAD_BUILDS = [
-    ({'primary_color: "#00563f"': "primary_color: blueish"},
-     ["extra.center.primary_color: 'blueish' is not a colour (use #rgb, #rrggbb or rgb(r, g, b))"]),
+    (
+        {'primary_color: "#00563f"': "primary_color: blueish"},
+        ["extra.center.primary_color: 'blueish' is not a colour (use #rgb, #rrggbb or rgb(r, g, b))"],
+    ),
     ({"logo: northfield-logo.svg": "logo: img/nope.svg"}, ["extra.center.logo: img/nope.svg does not exist"]),
-    ({f"booking_url: {BOOKING}": "booking_url: ftp://careers.northfield.example/"},
-     ["extra.center.booking_url: must start with http:// or https://, got 'ftp://careers.northfield.example/'"]),
-    ({'accent_color: "#b8860b"': "accent_color: #b8860b", "email: careers@northfield.example": "email: careers"},
-     ["extra.center.accent_color: has no value; in YAML a # starts a comment, so quote the colour: \"#00563f\"",
-      "extra.center.email: 'careers' is not an e-mail address (like careers@example.edu)"]),
+    (
+        {f"booking_url: {BOOKING}": "booking_url: ftp://careers.northfield.example/"},
+        ["extra.center.booking_url: must start with http:// or https://, got 'ftp://careers.northfield.example/'"],
+    ),
+    (
+        {'accent_color: "#b8860b"': "accent_color: #b8860b", "email: careers@northfield.example": "email: careers"},
+        [
+            'extra.center.accent_color: has no value; in YAML a # starts a comment, so quote the colour: "#00563f"',
+            "extra.center.email: 'careers' is not an e-mail address (like careers@example.edu)",
+        ],
+    ),
 ]
 
 

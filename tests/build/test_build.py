@@ -124,17 +124,34 @@ REVIEWED = {
     "www.sitemaps.org": "sitemap namespace name: an identifier, never fetched",
     "api.github.com": "Material's repository facts: only with repo_url, which the guide does not set",
     "unpkg.com": "Material's polyfill and mermaid loaders: only for browsers without "
-                 "ResizeObserver, and for mermaid diagrams, which the guide does not use",
+    "ResizeObserver, and for mermaid diagrams, which the guide does not use",
     "cdn.jsdelivr.net": "Pyodide's default package address: the worker sets packageBaseUrl to the site's own",
     "i.test": "an example address in a comment of the search code",
     "console.error": "commented-out code, not an address",
-    **{host: _COMMENTS for host in (
-        "www.mozilla.org", "github.com", "snowball.tartarus.org", "tartarus.org", "code.google.com",
-        "fontawesome.com", "en.wikipedia.org", "wiki.ecmascript.org", "wiki.commonjs.org",
-        "underscorejs.org", "people.mozilla.org", "narwhaljs.org", "msdn.microsoft.com",
-        "lunrjs.com", "docs.python.org", "developer.mozilla.org", "clipboardjs.com",
-        "chasen.org", "bit.ly",
-    )},
+    **{
+        host: _COMMENTS
+        for host in (
+            "www.mozilla.org",
+            "github.com",
+            "snowball.tartarus.org",
+            "tartarus.org",
+            "code.google.com",
+            "fontawesome.com",
+            "en.wikipedia.org",
+            "wiki.ecmascript.org",
+            "wiki.commonjs.org",
+            "underscorejs.org",
+            "people.mozilla.org",
+            "narwhaljs.org",
+            "msdn.microsoft.com",
+            "lunrjs.com",
+            "docs.python.org",
+            "developer.mozilla.org",
+            "clipboardjs.com",
+            "chasen.org",
+            "bit.ly",
+        )
+    },
 }
 
 
@@ -182,7 +199,10 @@ def test_bad_fence_fails_with_page_and_line_and_leaves_the_site_alone(tmp_path):
 
     assert done.returncode != 0
     output = done.stdout + done.stderr
-    assert f"docs/rejection.md:{fence_line + 1}: widget 'rejection-checklist': option 'company_field' must be true or false, got 'maybe'" in output
+    assert (
+        f"docs/rejection.md:{fence_line + 1}: widget 'rejection-checklist': option 'company_field' must be true or false, got 'maybe'"
+        in output
+    )
     assert "docs/extra.md:3: unknown widget 'no-such-widget'" in output
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text() == "the previous, good site"
@@ -197,7 +217,9 @@ def test_plain_mkdocs_build_also_stops_before_touching_the_site(tmp_path):
     (site / "keep.txt").write_text("kept")
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-        capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
     )
     assert done.returncode == 1
     assert "docs/index.md:3: a widget fence names one widget" in done.stderr
@@ -210,7 +232,9 @@ def test_content_check_command(tmp_path):
     (docs / "a.md").write_text("```widget rejection-checklist\nheading: 3\n```\n")
     done = subprocess.run(
         [sys.executable, "-m", "build_tools.content_check", str(docs)],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 1
     assert done.stderr.strip() == (

@@ -27,8 +27,10 @@ def meta_policies(html: str) -> list[str]:
 
 
 def test_inline_script_hashes():
-    html = ('<script>a()</script><script src="x.js"></script>'
-            '<script type="application/json">{"not": "run"}</script><script type="module">b()</script>')
+    html = (
+        '<script>a()</script><script src="x.js"></script>'
+        '<script type="application/json">{"not": "run"}</script><script type="module">b()</script>'
+    )
     # `printf 'a()' | openssl dgst -sha256 -binary | base64`, and the same for b().
     assert inline_script_hashes(html) == {
         "'sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4='",

@@ -51,9 +51,17 @@ def test_the_copy_lists_every_deployable_file_with_its_hash(site):
         expected[url] = sha256(path)
     assert build["files"] == expected
     # What the guide needs offline, by the URL a page asks for it.
-    for url in ["./", "rejection/", "timing/", "404.html", "sitemap.xml", "search/search_index.json",
-                PAGE_SCRIPT, "assets/widget-runtime/widget-worker.js",
-                "assets/widget-runtime/runtime-manifest.json"]:
+    for url in [
+        "./",
+        "rejection/",
+        "timing/",
+        "404.html",
+        "sitemap.xml",
+        "search/search_index.json",
+        PAGE_SCRIPT,
+        "assets/widget-runtime/widget-worker.js",
+        "assets/widget-runtime/runtime-manifest.json",
+    ]:
         assert url in build["files"], url
     assert [u for u in build["files"] if u.startswith("assets/pyodide/") and u.endswith("pyodide.asm.wasm")]
     assert [u for u in build["files"] if u.startswith("assets/widgets/") and u.endswith(".whl")]
@@ -100,8 +108,9 @@ def test_the_version_changes_when_any_file_changes_and_only_then(tmp_path):
     # Rewritten with the same bytes (a rebuild), or with files no page needs
     # added or changed: the same deployment.
     write_files(tmp_path, files)
-    write_files(tmp_path, {"assets/app.js.map": b"{}", "sitemap.xml.gz": b"\x1f\x8b", WORKER_NAME: b"old",
-                           ".hidden": b"x"})
+    write_files(
+        tmp_path, {"assets/app.js.map": b"{}", "sitemap.xml.gz": b"\x1f\x8b", WORKER_NAME: b"old", ".hidden": b"x"}
+    )
     assert deployment_version(precache_manifest(tmp_path)) == first
     write_files(tmp_path, {"assets/app.js.map": b"{1}", WORKER_NAME: b"new"})
     assert deployment_version(precache_manifest(tmp_path)) == first
@@ -134,7 +143,8 @@ def test_same_sources_same_worker_new_text_new_worker(site, tmp_path):
     before, after = read_worker_build(site), read_worker_build(changed)
     assert after["version"] != before["version"]
     assert {u for u in after["files"] if after["files"][u] != before["files"].get(u)} == {
-        "timing/", "search/search_index.json"
+        "timing/",
+        "search/search_index.json",
     }
 
 
@@ -174,9 +184,21 @@ def test_mkdocs_serve_runs_without_the_offline_copy(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1")
     env.pop("SITE_URL", None)
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(project / "mkdocs.yml"),
-         "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--config-file",
+            str(project / "mkdocs.yml"),
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     serving = threading.Event()
     log: list[str] = []

@@ -32,6 +32,8 @@ def test_the_cached_runtime_matches_the_pin():
 
 def test_a_tarball_that_does_not_match_the_pin_is_refused(tmp_path):
     wrong = replace(PyodidePin.load(), integrity="sha512-" + base64.b64encode(bytes(64)).decode())
-    with pytest.raises(RuntimeAssetError, match=r"does not match its pin.*\n  expected sha512-AAAA.*\n  got      sha512-"):
+    with pytest.raises(
+        RuntimeAssetError, match=r"does not match its pin.*\n  expected sha512-AAAA.*\n  got      sha512-"
+    ):
         ensure_pyodide(wrong, cache_dir=tmp_path)
     assert list(tmp_path.iterdir()) == []  # nothing half-unpacked is left to use

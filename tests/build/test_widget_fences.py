@@ -97,32 +97,50 @@ def test_several_fences_in_order():
 @pytest.mark.parametrize(
     "markdown, message",
     [
-        ("intro\n\n```widget no-such-thing\n```\n",
-         f"docs/page.md:3: unknown widget 'no-such-thing' (known: {KNOWN})"),
-        ("```widget\n```\n",
-         "docs/page.md:1: a widget fence names one widget, as in ```widget <name>; got no name"),
-        ("```widget rejection-checklist extra\n```\n",
-         "docs/page.md:1: a widget fence names one widget, as in ```widget <name>; "
-         "got 2 words: rejection-checklist extra"),
-        ("```widget rejection-checklist\nheading: ok\ncompany_feild: true\n```\n",
-         "docs/page.md:3: widget 'rejection-checklist': unknown option 'company_feild' for widget "
-         "'rejection-checklist' (known: company_field, heading)"),
-        ("```widget rejection-checklist\n\ncompany_field: \"yes\"\n```\n",
-         "docs/page.md:3: widget 'rejection-checklist': option 'company_field' must be true or false, got 'yes'"),
-        ("```widget rejection-checklist\nheading: [a, b]\n```\n",
-         "docs/page.md:2: widget 'rejection-checklist': option 'heading' must be a text, got ['a', 'b']"),
-        ("```widget rejection-checklist\ncompany_field: true\ncompany_field: false\n```\n",
-         "docs/page.md:3: option 'company_field' is given twice (first on line 2)"),
-        ("```widget rejection-checklist\n- a list\n```\n",
-         "docs/page.md:2: the widget's options must be lines of 'name: value'"),
-        ("```widget rejection-checklist\nheading: ok\n  bad: [\n```\n",
-         "docs/page.md:3: the widget's options are not valid YAML: mapping values are not allowed here"),
-        ("```widget rejection-checklist\nheading: ok\ncompany_field: 2025-02-30\n```\n",
-         "docs/page.md:3: option 'company_field' has a value that cannot be read: day is out of range for month"),
-        ("```widget rejection-checklist\n[a]: 1\n```\n",
-         "docs/page.md:2: an option's name must be a plain word, as in 'name: value'"),
-        ("> x\n>\n> ```widget rejection-checklist\n> company_field: 3\n> ```\n",
-         "docs/page.md:4: widget 'rejection-checklist': option 'company_field' must be true or false, got 3"),
+        ("intro\n\n```widget no-such-thing\n```\n", f"docs/page.md:3: unknown widget 'no-such-thing' (known: {KNOWN})"),
+        ("```widget\n```\n", "docs/page.md:1: a widget fence names one widget, as in ```widget <name>; got no name"),
+        (
+            "```widget rejection-checklist extra\n```\n",
+            "docs/page.md:1: a widget fence names one widget, as in ```widget <name>; "
+            "got 2 words: rejection-checklist extra",
+        ),
+        (
+            "```widget rejection-checklist\nheading: ok\ncompany_feild: true\n```\n",
+            "docs/page.md:3: widget 'rejection-checklist': unknown option 'company_feild' for widget "
+            "'rejection-checklist' (known: company_field, heading)",
+        ),
+        (
+            '```widget rejection-checklist\n\ncompany_field: "yes"\n```\n',
+            "docs/page.md:3: widget 'rejection-checklist': option 'company_field' must be true or false, got 'yes'",
+        ),
+        (
+            "```widget rejection-checklist\nheading: [a, b]\n```\n",
+            "docs/page.md:2: widget 'rejection-checklist': option 'heading' must be a text, got ['a', 'b']",
+        ),
+        (
+            "```widget rejection-checklist\ncompany_field: true\ncompany_field: false\n```\n",
+            "docs/page.md:3: option 'company_field' is given twice (first on line 2)",
+        ),
+        (
+            "```widget rejection-checklist\n- a list\n```\n",
+            "docs/page.md:2: the widget's options must be lines of 'name: value'",
+        ),
+        (
+            "```widget rejection-checklist\nheading: ok\n  bad: [\n```\n",
+            "docs/page.md:3: the widget's options are not valid YAML: mapping values are not allowed here",
+        ),
+        (
+            "```widget rejection-checklist\nheading: ok\ncompany_field: 2025-02-30\n```\n",
+            "docs/page.md:3: option 'company_field' has a value that cannot be read: day is out of range for month",
+        ),
+        (
+            "```widget rejection-checklist\n[a]: 1\n```\n",
+            "docs/page.md:2: an option's name must be a plain word, as in 'name: value'",
+        ),
+        (
+            "> x\n>\n> ```widget rejection-checklist\n> company_field: 3\n> ```\n",
+            "docs/page.md:4: widget 'rejection-checklist': option 'company_field' must be true or false, got 3",
+        ),
     ],
 )
 def test_errors_name_file_and_line(markdown, message):
@@ -152,7 +170,9 @@ def test_markers_replace_exactly_the_fence(markdown):
     # The marker sits in the same container as the fence did.
     (marker_line,) = [line for line in marked.splitlines() if "fugwidget" in line]
     opening = markdown.splitlines()[fences[0].first_line]
-    assert marker_line[: len(opening) - len(opening.lstrip(" >"))] == opening[: len(opening) - len(opening.lstrip(" >"))]
+    assert (
+        marker_line[: len(opening) - len(opening.lstrip(" >"))] == opening[: len(opening) - len(opening.lstrip(" >"))]
+    )
     html = "<p>" + marker_line.lstrip(" >-") + "</p>"
     assert fill_markers(html, ["<section>W</section>"]) == "<section>W</section>"
 

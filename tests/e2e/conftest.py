@@ -72,5 +72,3 @@ def page(context):
     page = context.new_page()
     context.recorder.watch(page)
     return page
-
-

@@ -104,8 +104,15 @@ def test_a_date_entered_by_label_gives_a_dated_plan(context, page, site):
     expect(root.locator('[data-output="plan_heading"]')).to_have_text(
         f"Follow-up plan for your phone interview on {short(thursday)} at 14:00"
     )
-    expect_plan(root, [(thursday + DAY, THANK_YOU), (thursday + 7 * DAY, FIRST),
-                       (thursday + 14 * DAY, SECOND), (thursday + 35 * DAY, STOP)])
+    expect_plan(
+        root,
+        [
+            (thursday + DAY, THANK_YOU),
+            (thursday + 7 * DAY, FIRST),
+            (thursday + 14 * DAY, SECOND),
+            (thursday + 35 * DAY, STOP),
+        ],
+    )
     first = steps(root).first
     expect(first).to_contain_text("(by 14:00, 24 hours after the interview)")
     expect(first).to_contain_text("What to send: A short note to each person who interviewed you")
@@ -125,8 +132,15 @@ def test_a_date_entered_by_label_gives_a_dated_plan(context, page, site):
     root.get_by_label("Interview type").select_option(label="Final round")
     decision = thursday + 8 * DAY  # a Friday
     root.get_by_label("Decision date they gave you (optional)").fill(decision.isoformat())
-    expect_plan(root, [(thursday + DAY, THANK_YOU), (decision + 5 * DAY, FIRST),
-                       (decision + 12 * DAY, SECOND), (decision + 33 * DAY, STOP)])
+    expect_plan(
+        root,
+        [
+            (thursday + DAY, THANK_YOU),
+            (decision + 5 * DAY, FIRST),
+            (decision + 12 * DAY, SECOND),
+            (decision + 33 * DAY, STOP),
+        ],
+    )
     expect(steps(root).nth(1)).to_contain_text(f"3 business days after their decision date, {short(decision)}")
     assert context.recorder.console_errors == []
 
@@ -178,8 +192,12 @@ def test_calendar_file_parses_and_matches_the_plan(page, site):
     enter_interview(root, thursday)
     root.get_by_label("Company (optional, used in the calendar events)").fill("Acme")
     expect(root.locator('[data-output="plan_heading"]')).to_contain_text("with Acme on")
-    expected = [(thursday + DAY, THANK_YOU), (thursday + 7 * DAY, FIRST),
-                (thursday + 14 * DAY, SECOND), (thursday + 35 * DAY, STOP)]
+    expected = [
+        (thursday + DAY, THANK_YOU),
+        (thursday + 7 * DAY, FIRST),
+        (thursday + 14 * DAY, SECOND),
+        (thursday + 35 * DAY, STOP),
+    ]
     expect_plan(root, expected)
     shown = [item.text_content() for item in steps(root).all()]
 
@@ -224,7 +242,7 @@ def test_hostile_company_is_exact_in_the_calendar_and_never_markup(page, site):
     heading = f"Follow-up plan for your phone interview with {company} on {short(thursday)} at 14:00"
     expect(root.locator('[data-output="plan_heading"]')).to_have_text(heading)
     expect(root.locator('[data-output="plan_text"]')).to_contain_text(heading)
-    assert root.locator('[data-output] img, [data-output] script').count() == 0
+    assert root.locator("[data-output] img, [data-output] script").count() == 0
     assert page.evaluate("() => window.__owned") is None
 
     _, ics = download(page, root, "Add to calendar (.ics file)")
@@ -304,15 +322,17 @@ def test_skip_weekends_off_allows_a_weekend_date(page, site):
     # Skip weekends is on by default: the note due Saturday 15:30 is planned
     # for Friday, and the plan says why.
     expect(root.get_by_label("Skip weekends: move steps to the next weekday")).to_be_checked()
-    expect_plan(root, [(friday, THANK_YOU), (friday + 7 * DAY, FIRST),
-                       (friday + 14 * DAY, SECOND), (friday + 35 * DAY, STOP)])
+    expect_plan(
+        root, [(friday, THANK_YOU), (friday + 7 * DAY, FIRST), (friday + 14 * DAY, SECOND), (friday + 35 * DAY, STOP)]
+    )
     expect(steps(root).first).to_contain_text(
         f"(it is due by 15:30 on {long(saturday, friday)}). Moved earlier from {long(saturday, friday)}: weekend."
     )
 
     root.get_by_label("Skip weekends: move steps to the next weekday").uncheck()
-    expect_plan(root, [(saturday, THANK_YOU), (friday + 7 * DAY, FIRST),
-                       (friday + 14 * DAY, SECOND), (friday + 35 * DAY, STOP)])
+    expect_plan(
+        root, [(saturday, THANK_YOU), (friday + 7 * DAY, FIRST), (friday + 14 * DAY, SECOND), (friday + 35 * DAY, STOP)]
+    )
     expect(steps(root).first).not_to_contain_text("Moved")
     _, ics = download(page, root, "Add to calendar (.ics file)")
     assert vevents(ics)[0].decoded("DTSTART") == saturday
@@ -366,8 +386,17 @@ def test_keyboard_reaches_every_control_and_can_copy(browser, site):
         reached.pop(0)
     # The plan's links to the guide's sections (A) come between the form and its buttons.
     assert reached == [
-        "interview_time", "interview_type", "decision_date", "company", "thank_you_sent", "skip_weekends",
-        "A", "Add to calendar (.ics file)", "Copy the plan", "Save as text", "Print",
+        "interview_time",
+        "interview_type",
+        "decision_date",
+        "company",
+        "thank_you_sent",
+        "skip_weekends",
+        "A",
+        "Add to calendar (.ics file)",
+        "Copy the plan",
+        "Save as text",
+        "Print",
     ]
     # The buttons work from the keyboard, and focus shows.
     page.keyboard.press("Shift+Tab")
@@ -388,8 +417,10 @@ def test_print_shows_the_plan_without_the_buttons(context, site):
     thursday = next_weekday(THURSDAY)
     enter_interview(root, thursday)
     expect(steps(root)).to_have_count(4)
-    buttons = [root.get_by_role("button", name=n) for n in
-               ("Add to calendar (.ics file)", "Copy the plan", "Save as text", "Print")]
+    buttons = [
+        root.get_by_role("button", name=n)
+        for n in ("Add to calendar (.ics file)", "Copy the plan", "Save as text", "Print")
+    ]
     for button in buttons:
         expect(button).to_be_visible()
     root.get_by_role("button", name="Print").click()
@@ -429,9 +460,9 @@ def test_each_step_links_to_its_section_of_the_guide(page, site):
     link = first.get_by_role("link", name="Thank-you notes › When to send it")
     expect(link).to_have_attribute("href", "../thank-you-notes/#when-to-send-it")
     expect(first.get_by_role("link", name="Thank-you notes › the note builder")).to_be_visible()
-    expect(steps(root).nth(1).get_by_role("link", name="Timing your follow-up › The first status check")).to_have_attribute(
-        "href", "#the-first-status-check"
-    )
+    expect(
+        steps(root).nth(1).get_by_role("link", name="Timing your follow-up › The first status check")
+    ).to_have_attribute("href", "#the-first-status-check")
     link.click()
     page.wait_for_url("**/thank-you-notes/#when-to-send-it")
     expect(page.locator("#when-to-send-it")).to_be_visible()

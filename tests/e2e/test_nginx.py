@@ -63,8 +63,13 @@ def test_types_compression_and_cache_lifetimes(nginx):
     (wheel,) = (nginx.root / "assets" / "widgets").glob("*/*.whl")
     assert "immutable" in head(nginx.url + wheel.relative_to(nginx.root).as_posix()).headers["Cache-Control"]
     # Files that keep their name across deployments are revalidated.
-    for path in ["", "rejection/", "assets/widget-runtime/widget-runtime.js",
-                 "assets/widget-runtime/runtime-manifest.json", "sitemap.xml"]:
+    for path in [
+        "",
+        "rejection/",
+        "assets/widget-runtime/widget-runtime.js",
+        "assets/widget-runtime/runtime-manifest.json",
+        "sitemap.xml",
+    ]:
         assert head(nginx.url + path).headers["Cache-Control"] == "no-cache", path
     missing = head(nginx.url + "no/such/page/")
     assert missing.status == 404 and "Follow-Up Guide" in missing.read().decode()
@@ -72,8 +77,12 @@ def test_types_compression_and_cache_lifetimes(nginx):
 
 def test_every_file_carries_the_security_headers(nginx):
     expected = header_policy(site_script_hashes(nginx.root), [nginx.allowed])
-    for path in ["", "assets/widget-runtime/widget-worker.js", "assets/pyodide/"
-                 + next((nginx.root / "assets" / "pyodide").iterdir()).name + "/pyodide.asm.wasm", "no/such/"]:
+    for path in [
+        "",
+        "assets/widget-runtime/widget-worker.js",
+        "assets/pyodide/" + next((nginx.root / "assets" / "pyodide").iterdir()).name + "/pyodide.asm.wasm",
+        "no/such/",
+    ]:
         headers = head(nginx.url + path).headers
         assert headers["Content-Security-Policy"] == expected, path
         assert headers["X-Content-Type-Options"] == "nosniff"
@@ -113,7 +122,9 @@ def test_every_widget_goes_live_with_no_violation_and_no_other_origin(browser, n
     page.locator(".md-nav__link", has_text="Timing your follow-up").first.click()
     wait_for_state(page, "follow-up-timeline", "ready")
     timeline = widget(page, "follow-up-timeline")
-    timeline.get_by_label("Interview date", exact=True).fill((datetime.date.today() + datetime.timedelta(days=3)).isoformat())
+    timeline.get_by_label("Interview date", exact=True).fill(
+        (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
+    )
     expect(timeline.locator('[data-output="plan"] li').first).to_contain_text("thank-you")
 
     # Search works under the policy too (the theme's worker and index).

@@ -92,8 +92,12 @@ def wait_until_copy_is_active(page, server, version, files):
              return (await (await caches.open(name)).keys()).length === count
                && Boolean(stored) && (await stored.json()).active === name;
            }""",
-        [cache_name(server, version), len(files), f"follow-up-guide offline {server.url} state",
-         server.url + STATE_KEY],
+        [
+            cache_name(server, version),
+            len(files),
+            f"follow-up-guide offline {server.url} state",
+            server.url + STATE_KEY,
+        ],
     )
 
 
@@ -103,8 +107,10 @@ class Loads:
 
     def __init__(self, page):
         self.current: list[tuple[str, bool, str | None]] = []
-        page.on("response", lambda r: self.current.append(
-            (r.url, r.from_service_worker, r.headers.get("x-guide-deployment"))))
+        page.on(
+            "response",
+            lambda r: self.current.append((r.url, r.from_service_worker, r.headers.get("x-guide-deployment"))),
+        )
 
     def take(self) -> list[tuple[str, bool, str | None]]:
         taken, self.current = self.current, []

@@ -12,7 +12,9 @@ NAME = "rejection-checklist"
 def drafts(storage_state):
     """The widget drafts in local storage (Material keeps its own keys there)."""
     return [
-        item for origin in storage_state["origins"] for item in origin["localStorage"]
+        item
+        for origin in storage_state["origins"]
+        for item in origin["localStorage"]
         if item["name"].startswith("follow-up-guide:")
     ]
 

@@ -32,7 +32,9 @@ def assert_fails_plainly_and_keeps_input(page, site):
     expect(root.get_by_label("Contact's name")).to_have_value("Typed before the failure")
 
 
-@pytest.mark.parametrize("missing", ["pyodide.asm.wasm", "python_stdlib.zip", "*.whl", "runtime-manifest.json", "widget-worker.js"])
+@pytest.mark.parametrize(
+    "missing", ["pyodide.asm.wasm", "python_stdlib.zip", "*.whl", "runtime-manifest.json", "widget-worker.js"]
+)
 def test_a_missing_file(context, site, missing):
     context.route(f"**/{missing}", lambda route: route.fulfill(status=404, body="not found"))
     assert_fails_plainly_and_keeps_input(context.new_page(), site)

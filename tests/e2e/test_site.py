@@ -126,7 +126,10 @@ def test_without_javascript_the_widget_is_a_usable_printable_form(browser, site)
     expect(root.get_by_label("Contact's name")).to_have_value("On paper")
     expect(root.get_by_label("Remember on this device")).to_be_hidden()  # needs JavaScript
     page.emulate_media(media="print")
-    for label in ["Take a short, set time to be disappointed", "Reflect on what you can control and apply it next time"]:
+    for label in [
+        "Take a short, set time to be disappointed",
+        "Reflect on what you can control and apply it next time",
+    ]:
         expect(root.get_by_text(label)).to_be_visible()
     assert len(page.pdf()) > 1000
     context.close()

@@ -70,7 +70,7 @@ HOSTILE_STATE = {
     "role": '"><svg onload="window.__owned=3">',
     "discussed": "A" * 10_000,  # a 10,000-character field
     "strengths": "\u0645\u0631\u062d\u0628\u0627 \u05e9\u05dc\u05d5\u05dd, Zalgo\u0336\u0337 e\u0301\u0301 "
-    "\U0001F600\U0001F44D\U0001F3FD",
+    "\U0001f600\U0001f44d\U0001f3fd",
     "interviewers.0.name": "{{ 7 * 7 }} ${alert(1)} %0D%0A &subject=x #frag",
     "interviewers.0.title": "</article><h1>Injected</h1>",
 }
@@ -176,9 +176,17 @@ def test_every_field_filled_by_label_gives_the_note_python_composes(page, site):
     assert [li.get_attribute("data-tone") for li in note_checks(note).all()] == [c["tone"] for c in expected["checks"]]
     # Every field reached the note.
     body = expected["body"]
-    for words in ["Hi Dr. Okafor,", "meet with me about the Project Coordinator role at Acme Logistics on Tuesday, March 4.",
-                  "the backlog in customer onboarding", "At my last job", "as Head of Operations on how the team plans",
-                  "bringing order to busy queues", "When you asked about budgets", "the sample project plan", "Sam Lee"]:
+    for words in [
+        "Hi Dr. Okafor,",
+        "meet with me about the Project Coordinator role at Acme Logistics on Tuesday, March 4.",
+        "the backlog in customer onboarding",
+        "At my last job",
+        "as Head of Operations on how the team plans",
+        "bringing order to busy queues",
+        "When you asked about budgets",
+        "the sample project plan",
+        "Sam Lee",
+    ]:
         assert words in body
     # Warm tone, and the reader is proud of it: only the reminders remain.
     assert [c["tone"] for c in expected["checks"]] == ["pass"] * 7 + ["warn", "warn"]
@@ -249,7 +257,9 @@ def test_checks_react_as_the_reader_types(page, site):
     expect(prompt).to_have_text("Add the interview's date: a note should go within 24 hours.")
     date = root.get_by_label("Interview date", exact=True)
     date.fill("2020-03-02")
-    expect(prompt).to_have_text("The time to send passed on Tuesday, March 3: send it today anyway, a late note beats none.")
+    expect(prompt).to_have_text(
+        "The time to send passed on Tuesday, March 3: send it today anyway, a late note beats none."
+    )
     expect(prompt).to_have_attribute("data-tone", "warn")
     today = browser_today(page)
     date.fill(today.isoformat())
@@ -286,8 +296,13 @@ def test_a_panel_of_two_gets_two_notes_and_the_duplicate_warning(page, site):
     ana, ben = shown(first_note)[1], shown(second_note)[1]
     assert ana != ben and "Ben Ode" not in ana and "Ana Okafor" not in ben
     # Each is what Python composes for that interviewer, in its own words.
-    state = {"interviewers.0.name": "Ana Okafor", "interviewers.0.title": "Head of Operations", "role": "Analyst",
-             "interviewers.1.name": "Ben Ode", "interviewers.1.title": "Operations Analyst"}
+    state = {
+        "interviewers.0.name": "Ana Okafor",
+        "interviewers.0.title": "Head of Operations",
+        "role": "Analyst",
+        "interviewers.1.name": "Ben Ode",
+        "interviewers.1.title": "Operations Analyst",
+    }
     assert [ana, ben] == [n["body"] for n in expected_notes(state)]
 
     # Same thing said to both, names and titles aside: a warning.
@@ -452,7 +467,9 @@ def test_the_txt_download_carries_exactly_the_note_shown(page, site):
     root = open_builder(page, site)
     fill(root, HOSTILE_STATE)
     add_interviewer(root, "José Núñez", "Directora")
-    expected = expected_notes(HOSTILE_STATE | {"interviewers.1.name": "José Núñez", "interviewers.1.title": "Directora"})
+    expected = expected_notes(
+        HOSTILE_STATE | {"interviewers.1.name": "José Núñez", "interviewers.1.title": "Directora"}
+    )
     files = [(0, "thank-you-note-1-7-7-alert-1-0d-0a-subject-x-frag.txt"), (1, "thank-you-note-2-jose-nunez.txt")]
     for index, filename in files:
         note = notes(root).nth(index)
@@ -473,8 +490,10 @@ def test_hostile_input_is_shown_literally_and_never_becomes_markup(context, page
     root = open_builder(page, site)
     fill(root, HOSTILE_STATE)
     add_interviewer(root, "</span><img src=x onerror=alert(2)>", "<b>Lead</b>")
-    expected = expected_notes(HOSTILE_STATE | {"interviewers.1.name": "</span><img src=x onerror=alert(2)>",
-                                               "interviewers.1.title": "<b>Lead</b>"})
+    expected = expected_notes(
+        HOSTILE_STATE
+        | {"interviewers.1.name": "</span><img src=x onerror=alert(2)>", "interviewers.1.title": "<b>Lead</b>"}
+    )
     for index in range(2):
         wait_for_body(notes(root).nth(index), expected[index]["body"])
     first, second = notes(root).nth(0), notes(root).nth(1)
@@ -510,8 +529,16 @@ def test_hostile_input_is_shown_literally_and_never_becomes_markup(context, page
 
 def test_a_reload_keeps_the_draft_and_both_interviewers(page, site):
     root = open_builder(page, site)
-    fill(root, {"your_name": "Sam Lee", "interviewers.0.name": "Ana Okafor", "discussed": "the onboarding backlog",
-                "format": "card", "tone": "warm"})
+    fill(
+        root,
+        {
+            "your_name": "Sam Lee",
+            "interviewers.0.name": "Ana Okafor",
+            "discussed": "the onboarding backlog",
+            "format": "card",
+            "tone": "warm",
+        },
+    )
     add_interviewer(root, "Ben Ode", "Operations Analyst")
     row(root, 1).get_by_label(ROW_LABELS["detail"], exact=True).fill("the tools the analysts use")
     expect(notes(root).nth(1).locator('[data-output="body"]')).to_contain_text("the tools the analysts use")

@@ -26,7 +26,10 @@ def in_pyodide(widgets_wheel):
     def run(requests: list[dict]) -> tuple[str, list[str]]:
         done = subprocess.run(
             ["node", str(HERE / "run_binding.mjs"), str(ensure_pyodide()), str(widgets_wheel)],
-            input=json.dumps(requests), capture_output=True, text=True, timeout=120,
+            input=json.dumps(requests),
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         assert done.returncode == 0, done.stderr
         result = json.loads(done.stdout)

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from widgets.binding import handle
+
 HOSTILE = '<script>alert(1)</script> \u202eשלום 👩🏽‍💻 e\u0301 "quotes" & \\ backslash'
 
 REQUESTS = [
@@ -15,8 +16,15 @@ REQUESTS = [
     {
         "widget": "rejection-checklist",
         "options": {"company_field": True},
-        "state": {"step_pause": True, "step_reflect": True, "contact": HOSTILE, "company": "x" * 10_000,
-                  "your_name": "Zoë", "ask_feedback": False, "stay_in_touch": True},
+        "state": {
+            "step_pause": True,
+            "step_reflect": True,
+            "contact": HOSTILE,
+            "company": "x" * 10_000,
+            "your_name": "Zoë",
+            "ask_feedback": False,
+            "stay_in_touch": True,
+        },
     },
     {"widget": "rejection-checklist", "options": {"company_field": "no"}, "state": {}},
     {"widget": "missing"},

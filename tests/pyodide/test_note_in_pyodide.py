@@ -15,13 +15,23 @@ NOW = "2025-03-05T10:00"
 HOSTILE = '<script>alert(1)</script> \u202eשלום 👩🏽‍💻 e\u0301\u0301 "quotes" & \\ backslash %0D%0A'
 
 FULL = {
-    "your_name": "Sam Lee", "company": "Acme Logistics", "role": "Project Coordinator",
-    "interview_date": "2025-03-04", "interview_time": "14:30", "interview_type": "on-site",
-    "interviewers.0.name": "Dr. Ana Okafor", "interviewers.0.title": "Head of Operations",
+    "your_name": "Sam Lee",
+    "company": "Acme Logistics",
+    "role": "Project Coordinator",
+    "interview_date": "2025-03-04",
+    "interview_time": "14:30",
+    "interview_type": "on-site",
+    "interviewers.0.name": "Dr. Ana Okafor",
+    "interviewers.0.title": "Head of Operations",
     "interviewers.0.detail": "how the team plans its quarter",
-    "discussed": "the backlog in customer onboarding", "strengths": "I cut intake wait times by a third",
-    "fit": "I like bringing order to busy queues", "clarify": "I managed a vendor budget",
-    "materials": "the sample plan", "format": "email", "tone": "warm", "_now": NOW,
+    "discussed": "the backlog in customer onboarding",
+    "strengths": "I cut intake wait times by a third",
+    "fit": "I like bringing order to busy queues",
+    "clarify": "I managed a vendor budget",
+    "materials": "the sample plan",
+    "format": "email",
+    "tone": "warm",
+    "_now": NOW,
 }
 CLICHE_FIT = "I am a team player, a go-getter and a self starter who will hit the ground running!!! :)"
 
@@ -30,27 +40,60 @@ REQUESTS = [
     {"widget": "thank-you-note", "options": {}, "state": {"_now": NOW}},
     {"widget": "thank-you-note", "options": {"heading": "Your note"}, "state": FULL},
     # A panel of three, two of them alike; a card, formal; an informational LinkedIn note.
-    {"widget": "thank-you-note", "options": {}, "state": {
-        **FULL, "interview_type": "panel", "format": "card", "tone": "formal",
-        "interviewers.1.name": "Ben Ode", "interviewers.1.detail": "how the team plans its quarter",
-        "interviewers.2.name": "Cy Park", "interviewers.2.title": "CTO", "interviewers.2.detail": "the tools",
-    }},
-    {"widget": "thank-you-note", "options": {}, "state": {
-        **FULL, "interview_type": "informational", "format": "linkedin", "interview_time": "",
-        "_now": "2025-03-08T09:00",
-    }},
+    {
+        "widget": "thank-you-note",
+        "options": {},
+        "state": {
+            **FULL,
+            "interview_type": "panel",
+            "format": "card",
+            "tone": "formal",
+            "interviewers.1.name": "Ben Ode",
+            "interviewers.1.detail": "how the team plans its quarter",
+            "interviewers.2.name": "Cy Park",
+            "interviewers.2.title": "CTO",
+            "interviewers.2.detail": "the tools",
+        },
+    },
+    {
+        "widget": "thank-you-note",
+        "options": {},
+        "state": {
+            **FULL,
+            "interview_type": "informational",
+            "format": "linkedin",
+            "interview_time": "",
+            "_now": "2025-03-08T09:00",
+        },
+    },
     # The cliche list (a data file in the wheel) and the marks check.
     {"widget": "thank-you-note", "options": {}, "state": {**FULL, "fit": CLICHE_FIT}},
     # Hostile and odd input: markup, RTL, emoji, combining characters, 10,000
     # characters, a lone surrogate, dates no picker would let through, rows past the bound.
-    {"widget": "thank-you-note", "options": {}, "state": {
-        "your_name": HOSTILE, "company": "x" * 10_000, "role": "\ud83d", "discussed": HOSTILE * 50,
-        "interviewers.0.name": HOSTILE, "interviewers.0.title": "</article>",
-        "interviewers.11.name": "Twelfth", "interview_date": "9999-12-31", "interview_time": "99:99",
-        "format": "<b>", "tone": None, "interview_type": ["panel"], "_now": "not a time",
-    }},
-    {"widget": "thank-you-note", "options": {}, "state": {
-        "interview_date": "2025-02-30", "interview_time": "14:30", "_now": NOW}},
+    {
+        "widget": "thank-you-note",
+        "options": {},
+        "state": {
+            "your_name": HOSTILE,
+            "company": "x" * 10_000,
+            "role": "\ud83d",
+            "discussed": HOSTILE * 50,
+            "interviewers.0.name": HOSTILE,
+            "interviewers.0.title": "</article>",
+            "interviewers.11.name": "Twelfth",
+            "interview_date": "9999-12-31",
+            "interview_time": "99:99",
+            "format": "<b>",
+            "tone": None,
+            "interview_type": ["panel"],
+            "_now": "not a time",
+        },
+    },
+    {
+        "widget": "thank-you-note",
+        "options": {},
+        "state": {"interview_date": "2025-02-30", "interview_time": "14:30", "_now": NOW},
+    },
     {"widget": "thank-you-note", "options": {"heading": 3}, "state": {}},
     {"widget": "thank-you-note", "options": {}, "state": "not an object"},
 ]

@@ -33,7 +33,9 @@ def request(state: dict, options: dict | None = None, now: str | None = NOW) -> 
 
 
 CASES = {
-    "friday-afternoon": request({"interview_date": "2026-11-27", "interview_time": "16:30", "interview_type": "on-site"}),
+    "friday-afternoon": request(
+        {"interview_date": "2026-11-27", "interview_time": "16:30", "interview_type": "on-site"}
+    ),
     "friday-afternoon-weekends-allowed": request(
         {"interview_date": "2026-11-27", "interview_time": "16:30", "skip_weekends": False}
     ),
@@ -73,7 +75,9 @@ CASES = {
 }
 # With the clock of wherever it runs: only DTSTAMP may differ.
 TODAY = datetime.date.today()
-CLOCK_CASE = request({"interview_date": (TODAY + datetime.timedelta(days=2)).isoformat(), "company": "Now Inc"}, now=None)
+CLOCK_CASE = request(
+    {"interview_date": (TODAY + datetime.timedelta(days=2)).isoformat(), "company": "Now Inc"}, now=None
+)
 NAMES = list(CASES)
 
 
@@ -133,7 +137,12 @@ EXPECTED_PLANS = {
     "29-february": ["Tue 29 Feb 2028", "Fri 3 Mar 2028", "Fri 10 Mar 2028", "Fri 31 Mar 2028"],
     # A Saturday interview: the note due on Sunday goes on Monday, as early as can be.
     "day-before-daylight-saving": ["Mon 29 Mar 2027", "Mon 5 Apr 2027", "Mon 12 Apr 2027", "Mon 3 May 2027"],
-    "day-before-us-daylight-saving-weekends-allowed": ["Sun 14 Mar 2027", "Sat 20 Mar 2027", "Sat 27 Mar 2027", "Sat 17 Apr 2027"],
+    "day-before-us-daylight-saving-weekends-allowed": [
+        "Sun 14 Mar 2027",
+        "Sat 20 Mar 2027",
+        "Sat 27 Mar 2027",
+        "Sat 17 Apr 2027",
+    ],
 }
 FIELD_ERRORS = {
     "invalid-date": ("interview_date", "2026-02-30 is not a date on the calendar: check the day and month."),
@@ -178,6 +187,14 @@ def test_pyodide_calendar_reads_back_exactly(pyodide_replies):
     events = icalendar.Calendar.from_ical(ics).walk("VEVENT")
     titles = ["Send your thank-you note", "First status check", "Second status check", "Stop chasing; stay top-of-mind"]
     assert [str(e["SUMMARY"]) for e in events] == [f"{t} ({company})" for t in titles]
-    assert [e.decoded("DTSTART").isoformat() for e in events] == ["2026-11-25", "2026-12-01", "2026-12-08", "2026-12-29"]
+    assert [e.decoded("DTSTART").isoformat() for e in events] == [
+        "2026-11-25",
+        "2026-12-01",
+        "2026-12-08",
+        "2026-12-29",
+    ]
     assert all(f"with {company} on Tue 24 Nov 2026 at 14:00." in str(e["DESCRIPTION"]) for e in events)
-    assert view["outputs"]["plan_heading"] == f"Follow-up plan for your phone interview with {company} on Tue 24 Nov 2026 at 14:00"
+    assert (
+        view["outputs"]["plan_heading"]
+        == f"Follow-up plan for your phone interview with {company} on Tue 24 Nov 2026 at 14:00"
+    )

@@ -31,6 +31,4 @@ def chromium_path() -> str:
 
 
 def launch(playwright, extra_args: list[str] | None = None):
-    return playwright.chromium.launch(
-        executable_path=chromium_path(), args=CHROMIUM_ARGS + (extra_args or [])
-    )
+    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS + (extra_args or []))

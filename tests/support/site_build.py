@@ -12,7 +12,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def build_site(site_dir: Path, site_url: str | None = None, config_file: Path | None = None) -> subprocess.CompletedProcess:
+def build_site(
+    site_dir: Path, site_url: str | None = None, config_file: Path | None = None
+) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1")
     env.pop("SITE_URL", None)
     if site_url:

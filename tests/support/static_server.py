@@ -23,10 +23,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         clean = path.split("?", 1)[0].split("#", 1)[0]
         if not clean.startswith(self.mount):
             return str(Path(self.directory) / ".not-served")
-        return super().translate_path("/" + clean[len(self.mount):])
+        return super().translate_path("/" + clean[len(self.mount) :])
 
     def guess_type(self, path) -> str:
-        return MIME_TYPES.get(Path(str(path)).suffix) or mimetypes.guess_type(str(path))[0] or "application/octet-stream"
+        return (
+            MIME_TYPES.get(Path(str(path)).suffix) or mimetypes.guess_type(str(path))[0] or "application/octet-stream"
+        )
 
     def log_message(self, format, *args):  # keep test output clean
         pass
@@ -42,9 +44,7 @@ class StaticServer:
             mount += "/"
         self.requests: list[str] = []
         handler = type("Handler", (_Handler,), {"mount": mount, "requests": self.requests})
-        self.httpd = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", port), partial(handler, directory=str(root))
-        )
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(root)))
         self.httpd.daemon_threads = True
         # A browser closing mid-download is not an error worth a traceback.
         self.httpd.handle_error = lambda request, address: None

@@ -44,16 +44,24 @@ CASES = [
     pytest.param(
         Interview(D("2025-11-07"), datetime.time(15, 30)),  # a Friday afternoon
         Rules(),
-        [("thank-you", "2025-11-07"), ("first-check", "2025-11-14"),
-         ("second-check", "2025-11-21"), ("stay-in-touch", "2025-12-12")],
+        [
+            ("thank-you", "2025-11-07"),
+            ("first-check", "2025-11-14"),
+            ("second-check", "2025-11-21"),
+            ("stay-in-touch", "2025-12-12"),
+        ],
         "Moved earlier from Saturday 8 Nov: weekend.",
         id="friday-afternoon-thank-you-goes-before-the-weekend",
     ),
     pytest.param(
         Interview(D("2025-11-07"), datetime.time(15, 30), skip_weekends=False),
         Rules(),
-        [("thank-you", "2025-11-08"), ("first-check", "2025-11-14"),
-         ("second-check", "2025-11-21"), ("stay-in-touch", "2025-12-12")],
+        [
+            ("thank-you", "2025-11-08"),
+            ("first-check", "2025-11-14"),
+            ("second-check", "2025-11-21"),
+            ("stay-in-touch", "2025-12-12"),
+        ],
         "",
         id="friday-afternoon-weekends-allowed",
     ),
@@ -61,8 +69,12 @@ CASES = [
         Interview(D("2025-11-07"), datetime.time(15, 30), decision_day=D("2025-11-14")),
         Rules(),
         # 3 business days after Friday 14: Mon 17, Tue 18, Wed 19.
-        [("thank-you", "2025-11-07"), ("first-check", "2025-11-19"),
-         ("second-check", "2025-11-26"), ("stay-in-touch", "2025-12-17")],
+        [
+            ("thank-you", "2025-11-07"),
+            ("first-check", "2025-11-19"),
+            ("second-check", "2025-11-26"),
+            ("stay-in-touch", "2025-12-17"),
+        ],
         "Moved earlier from Saturday 8 Nov: weekend.",
         id="friday-afternoon-with-decision-date",
     ),
@@ -70,24 +82,36 @@ CASES = [
         Interview(D("2025-12-18"), datetime.time(10), decision_day=D("2025-12-25")),
         Rules(closed_days=CHRISTMAS),
         # Fri 26 closed, then Mon 29, Tue 30, Wed 31.
-        [("thank-you", "2025-12-19"), ("first-check", "2025-12-31"),
-         ("second-check", "2026-01-07"), ("stay-in-touch", "2026-01-28")],
+        [
+            ("thank-you", "2025-12-19"),
+            ("first-check", "2025-12-31"),
+            ("second-check", "2026-01-07"),
+            ("stay-in-touch", "2026-01-28"),
+        ],
         "",
         id="decision-date-on-a-closed-day",
     ),
     pytest.param(
         Interview(D("2025-12-18"), datetime.time(10)),
         Rules(closed_days=CHRISTMAS),
-        [("thank-you", "2025-12-19"), ("first-check", "2025-12-29"),
-         ("second-check", "2026-01-05"), ("stay-in-touch", "2026-01-26")],
+        [
+            ("thank-you", "2025-12-19"),
+            ("first-check", "2025-12-29"),
+            ("second-check", "2026-01-05"),
+            ("stay-in-touch", "2026-01-26"),
+        ],
         "Moved from Thursday 25 Dec: closed day.",
         id="first-check-on-christmas-moves-over-the-weekend",
     ),
     pytest.param(
         Interview(D("2025-12-31"), datetime.time(16)),
         Rules(closed_days=CHRISTMAS),
-        [("thank-you", "2025-12-31"), ("first-check", "2026-01-07"),
-         ("second-check", "2026-01-14"), ("stay-in-touch", "2026-02-04")],
+        [
+            ("thank-you", "2025-12-31"),
+            ("first-check", "2026-01-07"),
+            ("second-check", "2026-01-14"),
+            ("stay-in-touch", "2026-02-04"),
+        ],
         "Moved earlier from Thursday 1 Jan 2026: closed day.",
         id="turn-of-the-year",
     ),
@@ -102,16 +126,24 @@ CASES = [
     pytest.param(
         Interview(D("2024-02-29"), datetime.time(9)),
         Rules(),
-        [("thank-you", "2024-03-01"), ("first-check", "2024-03-07"),
-         ("second-check", "2024-03-14"), ("stay-in-touch", "2024-04-04")],
+        [
+            ("thank-you", "2024-03-01"),
+            ("first-check", "2024-03-07"),
+            ("second-check", "2024-03-14"),
+            ("stay-in-touch", "2024-04-04"),
+        ],
         "",
         id="interview-on-29-february",
     ),
     pytest.param(
         Interview(D("2024-02-28"), datetime.time(9), decision_day=D("2024-02-29")),
         Rules(),
-        [("thank-you", "2024-02-29"), ("first-check", "2024-03-05"),
-         ("second-check", "2024-03-12"), ("stay-in-touch", "2024-04-02")],
+        [
+            ("thank-you", "2024-02-29"),
+            ("first-check", "2024-03-05"),
+            ("second-check", "2024-03-12"),
+            ("stay-in-touch", "2024-04-02"),
+        ],
         "",
         id="decision-on-29-february",
     ),
@@ -119,8 +151,12 @@ CASES = [
         # Saturday before the US change to summer time (Sunday 9 March 2025).
         Interview(D("2025-03-08"), datetime.time(10), skip_weekends=False),
         Rules(),
-        [("thank-you", "2025-03-09"), ("first-check", "2025-03-15"),
-         ("second-check", "2025-03-22"), ("stay-in-touch", "2025-04-12")],
+        [
+            ("thank-you", "2025-03-09"),
+            ("first-check", "2025-03-15"),
+            ("second-check", "2025-03-22"),
+            ("stay-in-touch", "2025-04-12"),
+        ],
         "",
         id="day-before-daylight-saving-change",
     ),
@@ -128,8 +164,12 @@ CASES = [
         # Saturday before the EU change back to winter time (Sunday 26 October 2025).
         Interview(D("2025-10-25"), datetime.time(23, 30)),
         Rules(),
-        [("thank-you", "2025-10-27"), ("first-check", "2025-11-03"),
-         ("second-check", "2025-11-10"), ("stay-in-touch", "2025-12-01")],
+        [
+            ("thank-you", "2025-10-27"),
+            ("first-check", "2025-11-03"),
+            ("second-check", "2025-11-10"),
+            ("stay-in-touch", "2025-12-01"),
+        ],
         "Moved from Sunday 26 Oct: weekend.",
         id="day-before-daylight-saving-change-weekend-skipped",
     ),
@@ -166,19 +206,30 @@ def test_thank_you_already_sent_is_marked_done():
     assert steps[0].done and steps[0].title == "Thank-you note already sent"
     result = view({"interview_date": "2025-11-04", "thank_you_sent": True})
     assert result["outputs"]["plan"][0] == {
-        "text": "Done — Thank-you note already sent. Nothing more to do here.", "tone": "done"}
+        "text": "Done — Thank-you note already sent. Nothing more to do here.",
+        "tone": "done",
+    }
     assert result["downloads"]["ics"]["text"].count("BEGIN:VEVENT") == 3
 
 
 def test_gaps_come_from_the_options():
-    rules = Rules.from_options(options(
-        thank_you_hours=48, decision_check_business_days=2, second_check_days=10,
-        stay_in_touch_days=30, closed_days=["2025-11-11"],
-    ))
+    rules = Rules.from_options(
+        options(
+            thank_you_hours=48,
+            decision_check_business_days=2,
+            second_check_days=10,
+            stay_in_touch_days=30,
+            closed_days=["2025-11-11"],
+        )
+    )
     steps = plan(Interview(D("2025-11-10"), datetime.time(9), decision_day=D("2025-11-10")), rules)
     # 48 h: Wed 12; 2 business days after Mon 10, Tue 11 closed: Wed 12, Thu 13.
-    assert days_of(steps) == [("thank-you", "2025-11-12"), ("first-check", "2025-11-13"),
-                              ("second-check", "2025-11-24"), ("stay-in-touch", "2025-12-24")]
+    assert days_of(steps) == [
+        ("thank-you", "2025-11-12"),
+        ("first-check", "2025-11-13"),
+        ("second-check", "2025-11-24"),
+        ("stay-in-touch", "2025-12-24"),
+    ]
 
 
 def test_a_status_check_never_comes_before_the_thank_you():
@@ -197,17 +248,24 @@ def test_panel_and_informational_wording():
 
 
 def test_plan_lines_and_text():
-    result = view({
-        "interview_date": "2025-11-03", "interview_time": "14:00", "interview_type": "video",
-        "company": "Acme", "skip_weekends": True,
-    })
+    result = view(
+        {
+            "interview_date": "2025-11-03",
+            "interview_time": "14:00",
+            "interview_type": "video",
+            "company": "Acme",
+            "skip_weekends": True,
+        }
+    )
     plan_items = result["outputs"]["plan"]
     assert [item["tone"] for item in plan_items] == ["step"] * 4
     assert plan_items[0]["text"].startswith(
-        "Tue 4 Nov 2025 — Send your thank-you note (by 14:00, 24 hours after the interview). What to send: ")
+        "Tue 4 Nov 2025 — Send your thank-you note (by 14:00, 24 hours after the interview). What to send: "
+    )
     assert "In the guide: Thank-you notes › When to send it" in plan_items[0]["text"]
     assert result["outputs"]["plan_heading"] == (
-        "Follow-up plan for your video interview with Acme on Mon 3 Nov 2025 at 14:00")
+        "Follow-up plan for your video interview with Acme on Mon 3 Nov 2025 at 14:00"
+    )
     text = result["outputs"]["plan_text"]
     assert text == result["downloads"]["text"]["text"]
     assert text.startswith("Follow-up plan for your video interview with Acme")
@@ -215,7 +273,9 @@ def test_plan_lines_and_text():
     assert result["downloads"]["ics"]["filename"] == "follow-up-plan.ics"
     assert result["downloads"]["ics"]["mime"] == "text/calendar"
     assert result["downloads"]["text"]["filename"] == "follow-up-plan.txt"
-    assert result["errors"] == dict.fromkeys(["interview_date", "interview_time", "decision_date", "interview_type"], "")
+    assert result["errors"] == dict.fromkeys(
+        ["interview_date", "interview_time", "decision_date", "interview_type"], ""
+    )
 
 
 # ----------------------------------------------------------- bad input
@@ -227,27 +287,54 @@ def test_plan_lines_and_text():
         ({}, "interview_date", "Enter the interview date to see your plan."),
         ({"interview_date": "   "}, "interview_date", "Enter the interview date to see your plan."),
         ({"interview_date": "garbage"}, "interview_date", "Enter the date as YYYY-MM-DD, for example 2025-11-04."),
-        ({"interview_date": "2025-02-30"}, "interview_date",
-         "2025-02-30 is not a date on the calendar: check the day and month."),
-        ({"interview_date": "2025-02-29"}, "interview_date",
-         "2025-02-29 is not a date on the calendar: check the day and month."),
+        (
+            {"interview_date": "2025-02-30"},
+            "interview_date",
+            "2025-02-30 is not a date on the calendar: check the day and month.",
+        ),
+        (
+            {"interview_date": "2025-02-29"},
+            "interview_date",
+            "2025-02-29 is not a date on the calendar: check the day and month.",
+        ),
         ({"interview_date": "04/11/2025"}, "interview_date", "Enter the date as YYYY-MM-DD, for example 2025-11-04."),
-        ({"interview_date": "+275760-09-13"}, "interview_date",
-         "Enter the date as YYYY-MM-DD, for example 2025-11-04."),
+        (
+            {"interview_date": "+275760-09-13"},
+            "interview_date",
+            "Enter the date as YYYY-MM-DD, for example 2025-11-04.",
+        ),
         ({"interview_date": "2052-11-04"}, "interview_date", "This is more than a year from today: check the year."),
         ({"interview_date": "2023-11-04"}, "interview_date", "This is more than a year from today: check the year."),
-        ({"interview_date": "2025-11-04", "decision_date": "2025-11-03"}, "decision_date",
-         "The decision date is before the interview: check both dates."),
-        ({"interview_date": "2025-11-04", "decision_date": "2052-11-04"}, "decision_date",
-         "This is more than 2 years after the interview: check the year."),
-        ({"interview_date": "2025-11-04", "decision_date": "2025-13-01"}, "decision_date",
-         "2025-13-01 is not a date on the calendar: check the day and month."),
-        ({"interview_date": "2025-11-04", "interview_time": "25:00"}, "interview_time",
-         "Enter the time as HH:MM, for example 14:00."),
-        ({"interview_date": "2025-11-04", "interview_time": "noon"}, "interview_time",
-         "Enter the time as HH:MM, for example 14:00."),
-        ({"interview_date": "2025-11-04", "interview_type": "<script>"}, "interview_type",
-         "Choose one of the interview types in the list."),
+        (
+            {"interview_date": "2025-11-04", "decision_date": "2025-11-03"},
+            "decision_date",
+            "The decision date is before the interview: check both dates.",
+        ),
+        (
+            {"interview_date": "2025-11-04", "decision_date": "2052-11-04"},
+            "decision_date",
+            "This is more than 2 years after the interview: check the year.",
+        ),
+        (
+            {"interview_date": "2025-11-04", "decision_date": "2025-13-01"},
+            "decision_date",
+            "2025-13-01 is not a date on the calendar: check the day and month.",
+        ),
+        (
+            {"interview_date": "2025-11-04", "interview_time": "25:00"},
+            "interview_time",
+            "Enter the time as HH:MM, for example 14:00.",
+        ),
+        (
+            {"interview_date": "2025-11-04", "interview_time": "noon"},
+            "interview_time",
+            "Enter the time as HH:MM, for example 14:00.",
+        ),
+        (
+            {"interview_date": "2025-11-04", "interview_type": "<script>"},
+            "interview_type",
+            "Choose one of the interview types in the list.",
+        ),
     ],
 )
 def test_bad_input_gets_a_message_at_the_field_and_no_plan(state, field, message):
@@ -331,12 +418,23 @@ def test_properties_of_every_plan(interview, rules):
 def test_binding_returns_a_view_with_options_as_the_page_sends_them():
     # The page sends the resolved options back as JSON: dates are strings then.
     page_options = json.loads(json.dumps(options(closed_days=[D("2025-11-14")])))
-    reply = json.loads(handle(json.dumps({
-        "widget": "follow-up-timeline",
-        "options": page_options,
-        "state": {"interview_date": "2025-11-07", "interview_time": "15:30", "skip_weekends": True,
-                  "company": "Ünïcødé 🚀", "_now": NOW},
-    })))
+    reply = json.loads(
+        handle(
+            json.dumps(
+                {
+                    "widget": "follow-up-timeline",
+                    "options": page_options,
+                    "state": {
+                        "interview_date": "2025-11-07",
+                        "interview_time": "15:30",
+                        "skip_weekends": True,
+                        "company": "Ünïcødé 🚀",
+                        "_now": NOW,
+                    },
+                }
+            )
+        )
+    )
     view_ = reply["view"]
     assert view_["outputs"]["plan"][1]["text"].startswith("Mon 17 Nov 2025 — First status check")
     assert "Moved from Friday 14 Nov: closed day." in view_["outputs"]["plan"][1]["text"]
@@ -344,8 +442,9 @@ def test_binding_returns_a_view_with_options_as_the_page_sends_them():
 
 
 def test_binding_reports_a_bad_option():
-    reply = json.loads(handle(json.dumps({
-        "widget": "follow-up-timeline", "options": {"second_check_days": 0}, "state": {}})))
+    reply = json.loads(
+        handle(json.dumps({"widget": "follow-up-timeline", "options": {"second_check_days": 0}, "state": {}}))
+    )
     assert reply == {"error": "option 'second_check_days' must be a whole number from 1 to 30, got 0"}
 
 
@@ -373,8 +472,15 @@ def test_template_controls_are_labelled_and_errors_described():
     labelled = {attrs["for"] for tag, attrs in elements if tag == "label" and "for" in attrs}
     controls = [(tag, attrs) for tag, attrs in elements if tag in ("input", "select") and "name" in attrs]
     names = {attrs["name"] for _, attrs in controls}
-    assert names == {"interview_date", "interview_time", "interview_type", "decision_date", "company",
-                     "thank_you_sent", "skip_weekends"}
+    assert names == {
+        "interview_date",
+        "interview_time",
+        "interview_type",
+        "decision_date",
+        "company",
+        "thank_you_sent",
+        "skip_weekends",
+    }
     for tag, attrs in controls:
         if attrs.get("type") != "checkbox":  # checkboxes sit inside their label
             assert attrs["id"] in labelled, attrs["name"]
@@ -392,7 +498,11 @@ def test_template_controls_are_labelled_and_errors_described():
     assert plan_list[0] == "ol" and plan_list[1]["aria-live"] == "polite"
     buttons = [attrs for tag, attrs in elements if tag == "button" and "data-action" in attrs]
     assert {(b["data-action"], b.get("data-target")) for b in buttons} == {
-        ("download", "ics"), ("download", "text"), ("copy", "plan_text"), ("print", None)}
+        ("download", "ics"),
+        ("download", "text"),
+        ("copy", "plan_text"),
+        ("print", None),
+    }
     assert all("hidden" in b for b in buttons)
     # Without JavaScript: the guide's timeline in words.
     assert "Thank-you note: within 24 hours of the interview" in html

@@ -36,8 +36,16 @@ def lines_of(ics_text):
 
 
 def plan_and_ics(company, **state):
-    state = {"interview_date": "2025-11-07", "interview_time": "15:30", "decision_date": "2025-11-14",
-             "interview_type": "panel", "company": company, "skip_weekends": True, "_now": NOW, **state}
+    state = {
+        "interview_date": "2025-11-07",
+        "interview_time": "15:30",
+        "decision_date": "2025-11-14",
+        "interview_type": "panel",
+        "company": company,
+        "skip_weekends": True,
+        "_now": NOW,
+        **state,
+    }
     view = WIDGET.view(WIDGET.resolve_options({"closed_days": ["2025-11-20"]}), state)
     interview, _ = read_form(state, datetime.date(2025, 11, 1))
     steps = plan(interview, Rules(closed_days=frozenset({datetime.date(2025, 11, 20)})))
@@ -90,8 +98,11 @@ def test_same_plan_same_file_and_uids():
 def test_done_steps_are_left_out():
     _, _, ics_text = plan_and_ics("Acme", thank_you_sent=True)
     summaries = [str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(ics_text).walk("VEVENT")]
-    assert summaries == ["First status check (Acme)", "Second status check (Acme)",
-                         "Stop chasing; stay top-of-mind (Acme)"]
+    assert summaries == [
+        "First status check (Acme)",
+        "Second status check (Acme)",
+        "Stop chasing; stay top-of-mind (Acme)",
+    ]
 
 
 def test_calendar_structure():
@@ -118,8 +129,10 @@ def test_calendar_structure():
 @pytest.mark.parametrize(
     "stamp, expected",
     [
-        (datetime.datetime(2025, 3, 30, 3, 15, tzinfo=datetime.timezone(datetime.timedelta(hours=2))),
-         "20250330T011500Z"),
+        (
+            datetime.datetime(2025, 3, 30, 3, 15, tzinfo=datetime.timezone(datetime.timedelta(hours=2))),
+            "20250330T011500Z",
+        ),
         (datetime.datetime(2025, 3, 30, 1, 15), "20250330T011500Z"),  # naive: taken as UTC
     ],
 )
@@ -163,7 +176,9 @@ def test_short_lines_are_not_folded():
 
 def _expected_text(value):
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(c for c in value if c in "\n\t" or not (ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or 0xD800 <= ord(c) < 0xE000))
+    return "".join(
+        c for c in value if c in "\n\t" or not (ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or 0xD800 <= ord(c) < 0xE000)
+    )
 
 
 @settings(max_examples=300, deadline=None)

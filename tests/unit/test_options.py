@@ -71,15 +71,19 @@ def test_date_lists_resolve_to_sorted_iso_strings(value, resolved):
     "value, message",
     [
         ("2025-12-25", "option 'closed_days' must be a list of dates written YYYY-MM-DD, got '2025-12-25'"),
-        (datetime.date(2025, 12, 25),
-         "option 'closed_days' must be a list of dates written YYYY-MM-DD, got datetime.date(2025, 12, 25)"),
+        (
+            datetime.date(2025, 12, 25),
+            "option 'closed_days' must be a list of dates written YYYY-MM-DD, got datetime.date(2025, 12, 25)",
+        ),
         ({"a": 1}, "option 'closed_days' must be a list of dates written YYYY-MM-DD, got {'a': 1}"),
         (["25/12/2025"], "option 'closed_days' must hold dates written YYYY-MM-DD, got '25/12/2025'"),
         (["2025-02-30"], "option 'closed_days' must hold real dates, got '2025-02-30'"),
         ([True], "option 'closed_days' must hold dates written YYYY-MM-DD, got True"),
         ([20251225], "option 'closed_days' must hold dates written YYYY-MM-DD, got 20251225"),
-        ([datetime.datetime(2025, 12, 25, 10)],
-         "option 'closed_days' must hold dates written YYYY-MM-DD, got datetime.datetime(2025, 12, 25, 10, 0)"),
+        (
+            [datetime.datetime(2025, 12, 25, 10)],
+            "option 'closed_days' must hold dates written YYYY-MM-DD, got datetime.datetime(2025, 12, 25, 10, 0)",
+        ),
         (["20251225"], "option 'closed_days' must hold dates written YYYY-MM-DD, got '20251225'"),
     ],
 )
@@ -118,12 +122,7 @@ def test_options_without_bounds_are_unchanged():
 
 
 def test_timeline_fence_options_with_yaml_dates():
-    markdown = (
-        "```widget follow-up-timeline\n"
-        "closed_days: [2025-12-25, \"2026-01-01\"]\n"
-        "stay_in_touch_days: 28\n"
-        "```\n"
-    )
+    markdown = '```widget follow-up-timeline\nclosed_days: [2025-12-25, "2026-01-01"]\nstay_in_touch_days: 28\n```\n'
     (fence,), errors = find_widget_fences(markdown, "docs/timing.md")
     assert errors == []
     assert fence.options["closed_days"] == ("2025-12-25", "2026-01-01")
@@ -133,15 +132,21 @@ def test_timeline_fence_options_with_yaml_dates():
 @pytest.mark.parametrize(
     "body, message",
     [
-        ("closed_days: 2025-12-25\n",
-         "docs/timing.md:2: widget 'follow-up-timeline': option 'closed_days' must be a list of dates "
-         "written YYYY-MM-DD, got datetime.date(2025, 12, 25)"),
-        ("heading: x\nsecond_check_days: 0\n",
-         "docs/timing.md:3: widget 'follow-up-timeline': option 'second_check_days' must be a whole number "
-         "from 1 to 30, got 0"),
-        ("closed_days:\n  - 25.12.2025\n",
-         "docs/timing.md:2: widget 'follow-up-timeline': option 'closed_days' must hold dates written "
-         "YYYY-MM-DD, got '25.12.2025'"),
+        (
+            "closed_days: 2025-12-25\n",
+            "docs/timing.md:2: widget 'follow-up-timeline': option 'closed_days' must be a list of dates "
+            "written YYYY-MM-DD, got datetime.date(2025, 12, 25)",
+        ),
+        (
+            "heading: x\nsecond_check_days: 0\n",
+            "docs/timing.md:3: widget 'follow-up-timeline': option 'second_check_days' must be a whole number "
+            "from 1 to 30, got 0",
+        ),
+        (
+            "closed_days:\n  - 25.12.2025\n",
+            "docs/timing.md:2: widget 'follow-up-timeline': option 'closed_days' must hold dates written "
+            "YYYY-MM-DD, got '25.12.2025'",
+        ),
     ],
 )
 def test_timeline_fence_option_errors(body, message):

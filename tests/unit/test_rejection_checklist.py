@@ -30,8 +30,12 @@ def test_progress_ignores_anything_but_true():
 
 def test_reply_uses_every_choice():
     reply = compose_reply(
-        your_name="Sam Lee", contact="Ms Okafor", company="Acme", role="Analyst",
-        ask_feedback=True, stay_in_touch=True,
+        your_name="Sam Lee",
+        contact="Ms Okafor",
+        company="Acme",
+        role="Analyst",
+        ask_feedback=True,
+        stay_in_touch=True,
     )
     assert reply.startswith("Dear Ms Okafor,\n\n")
     assert "your decision about the Analyst role" in reply
@@ -43,7 +47,12 @@ def test_reply_uses_every_choice():
 
 def test_reply_without_the_optional_parts():
     reply = compose_reply(
-        your_name="", contact="", company="", role="", ask_feedback=False, stay_in_touch=False,
+        your_name="",
+        contact="",
+        company="",
+        role="",
+        ask_feedback=False,
+        stay_in_touch=False,
     )
     assert reply.startswith("Dear Hiring Manager,")
     assert "feedback" not in reply and "future openings" not in reply
@@ -61,7 +70,7 @@ def test_company_field_off_leaves_company_out():
     "hostile",
     [
         "<script>alert(1)</script>",
-        "<b onmouseover=x>bold</b> & \"quotes\"",
+        '<b onmouseover=x>bold</b> & "quotes"',
         "\u202eRTL override \u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627",
         "Zoë 👩🏽‍💻 e\u0301",
         "x" * 10_000,
@@ -78,11 +87,17 @@ def test_line_breaks_in_a_name_are_folded():
 
 
 def test_binding_round_trip_through_json():
-    reply = json.loads(handle(json.dumps({
-        "widget": "rejection-checklist",
-        "options": {"company_field": True},
-        "state": {"step_pause": True, "contact": "Ms <i>Ng</i>"},
-    })))
+    reply = json.loads(
+        handle(
+            json.dumps(
+                {
+                    "widget": "rejection-checklist",
+                    "options": {"company_field": True},
+                    "state": {"step_pause": True, "contact": "Ms <i>Ng</i>"},
+                }
+            )
+        )
+    )
     assert reply["view"]["outputs"]["progress"] == "1 of 5 done"
     assert "Dear Ms <i>Ng</i>," in reply["view"]["outputs"]["reply"]
 

@@ -75,7 +75,10 @@ def test_inputs_are_read_trimmed_and_folded():
     [
         ({}, ("email", "formal", "video")),
         ({"format": "fax", "tone": ["warm"], "interview_type": "<b>"}, ("email", "formal", "video")),
-        ({"format": "linkedin", "tone": "warm", "interview_type": "informational"}, ("linkedin", "warm", "informational")),
+        (
+            {"format": "linkedin", "tone": "warm", "interview_type": "informational"},
+            ("linkedin", "warm", "informational"),
+        ),
     ],
 )
 def test_choices_fall_back_to_the_defaults(state, expected):
@@ -98,7 +101,12 @@ def test_date_and_time(date, time, parsed):
 
 
 def test_rows_follow_the_highest_index_and_stop_at_the_bound():
-    state = {"interviewers.0.name": "Ana", "interviewers.2.title": "CTO", "interviewers.x.name": "?", "other.5.name": "?"}
+    state = {
+        "interviewers.0.name": "Ana",
+        "interviewers.2.title": "CTO",
+        "interviewers.x.name": "?",
+        "other.5.name": "?",
+    }
     assert read_interviewers(state) == [Interviewer("Ana"), Interviewer(), Interviewer(title="CTO")]
     assert read_interviewers({}) == [Interviewer()]
     many = {f"interviewers.{i}.name": f"P{i}" for i in range(MAX_INTERVIEWERS + 5)}
@@ -107,9 +115,9 @@ def test_rows_follow_the_highest_index_and_stop_at_the_bound():
 
 
 def test_a_lone_surrogate_becomes_a_replacement_character():
-    inputs = read_inputs({"your_name": "Sam \ud83d Lee", "company": "Caf\u00e9 \U0001F600"})
+    inputs = read_inputs({"your_name": "Sam \ud83d Lee", "company": "Caf\u00e9 \U0001f600"})
     assert inputs.your_name == "Sam \ufffd Lee"
-    assert inputs.company == "Caf\u00e9 \U0001F600"
+    assert inputs.company == "Caf\u00e9 \U0001f600"
     inputs.your_name.encode("utf-8")
 
 
@@ -193,14 +201,17 @@ def test_linkedin_is_a_few_lines():
     assert "Tuesday" not in n.body and n.body.endswith("Best,\nSam Lee")
 
 
-@pytest.mark.parametrize("interview_type, words", [
-    ("phone", "speak with me by phone"),
-    ("video", "speak with me by video"),
-    ("on-site", "meet with me about"),
-    ("panel", "meet with me as part of the panel"),
-    ("final-round", "meet with me for the final round"),
-    ("informational", "share your experience with me about your work at Acme"),
-])
+@pytest.mark.parametrize(
+    "interview_type, words",
+    [
+        ("phone", "speak with me by phone"),
+        ("video", "speak with me by video"),
+        ("on-site", "meet with me about"),
+        ("panel", "meet with me as part of the panel"),
+        ("final-round", "meet with me for the final round"),
+        ("informational", "share your experience with me about your work at Acme"),
+    ],
+)
 def test_the_kind_of_interview_is_named(interview_type, words):
     assert words in compose(with_(interview_type=interview_type), ANA).body
 
@@ -227,11 +238,14 @@ def test_optional_fields_add_sentences_only_when_given():
     assert "perspective" not in bare.body  # no title, no detail: no personal sentence
 
 
-@pytest.mark.parametrize("title, detail, expected", [
-    ("CTO", "", "I also appreciated hearing your perspective as CTO."),
-    ("", "hiring plans.", "I also appreciated your perspective on hiring plans."),
-    ("CTO", "hiring plans", "I also appreciated your perspective as CTO on hiring plans."),
-])
+@pytest.mark.parametrize(
+    "title, detail, expected",
+    [
+        ("CTO", "", "I also appreciated hearing your perspective as CTO."),
+        ("", "hiring plans.", "I also appreciated your perspective on hiring plans."),
+        ("CTO", "hiring plans", "I also appreciated your perspective as CTO on hiring plans."),
+    ],
+)
 def test_the_personal_sentence(title, detail, expected):
     assert expected in compose(FULL, Interviewer("Ana", title, detail)).body
 
@@ -301,7 +315,11 @@ def test_interest(fit, text, tone, says):
 
 
 def test_no_fit_needed_in_short_formats_or_informational():
-    for inputs in (with_(fit="", format="card"), with_(fit="", format="linkedin"), with_(fit="", interview_type="informational")):
+    for inputs in (
+        with_(fit="", format="card"),
+        with_(fit="", format="linkedin"),
+        with_(fit="", interview_type="informational"),
+    ):
         assert interest_check(inputs, compose(inputs, ANA))["tone"] == "pass"
 
 
@@ -355,7 +373,9 @@ def test_length_suggestions_say_what_to_do():
 
 
 def test_cliches_come_from_the_data_file():
-    assert {"perfect fit", "passionate about", "don't hesitate to reach out", "think outside the box"} <= set(CLICHES.values())
+    assert {"perfect fit", "passionate about", "don't hesitate to reach out", "think outside the box"} <= set(
+        CLICHES.values()
+    )
 
 
 @pytest.mark.parametrize(
@@ -386,7 +406,7 @@ def test_cliches(text, found):
         ("Thanks! Great!", "warn", "this note has 2"),
         ("See you :)", "warn", "“:)”"),
         ("Bye ;-) and :D and xD and <3", "warn", "“;-)”, “:D”, “xD” and 1 more"),
-        ("So happy \U0001F600", "warn", "\U0001F600"),
+        ("So happy \U0001f600", "warn", "\U0001f600"),
         ("See https://example.org/a:b, ratio 2:3, Note:Do this (a:)", "pass", "Tone"),
     ],
 )
@@ -482,14 +502,33 @@ NOW = dt.datetime(2025, 3, 5, 10, 0)
     [
         (None, None, False, NOW, "warn", "Add the interview's date: a note should go within 24 hours."),
         (None, None, True, NOW, "warn", "within 3-5 days of an informational interview"),
-        (dt.date(2025, 3, 4), dt.time(14, 30), False, NOW, "pass",
-         "Prompt: send by Wednesday, March 5 at 2:30 PM (24 hours after the interview)."),
-        (dt.date(2025, 3, 4), dt.time(9, 0), False, NOW, "warn",
-         "The time to send passed on Wednesday, March 5 at 9:00 AM"),
+        (
+            dt.date(2025, 3, 4),
+            dt.time(14, 30),
+            False,
+            NOW,
+            "pass",
+            "Prompt: send by Wednesday, March 5 at 2:30 PM (24 hours after the interview).",
+        ),
+        (
+            dt.date(2025, 3, 4),
+            dt.time(9, 0),
+            False,
+            NOW,
+            "warn",
+            "The time to send passed on Wednesday, March 5 at 9:00 AM",
+        ),
         (dt.date(2025, 3, 4), None, False, dt.datetime(2025, 3, 5, 23, 59), "pass", "send by Wednesday, March 5 ("),
         (dt.date(2025, 3, 4), None, False, dt.datetime(2025, 3, 6, 0, 1), "warn", "passed on Wednesday, March 5:"),
         (dt.date(2025, 3, 4), None, True, dt.datetime(2025, 3, 7), "pass", "send by Friday, March 7 (3-5 days"),
-        (dt.date(2025, 3, 4), None, True, dt.datetime(2025, 3, 8), "warn", "Send it today: Sunday, March 9 is the latest"),
+        (
+            dt.date(2025, 3, 4),
+            None,
+            True,
+            dt.datetime(2025, 3, 8),
+            "warn",
+            "Send it today: Sunday, March 9 is the latest",
+        ),
         (dt.date(2025, 3, 4), None, True, dt.datetime(2025, 3, 10), "warn", "passed on Sunday, March 9"),
         (dt.date(2025, 3, 10), None, False, NOW, "pass", "send by Tuesday, March 11"),  # a note prepared early
     ],
@@ -504,8 +543,18 @@ def test_prompt(date, time, informational, now, tone, says):
     [
         (None, None, False, "Add the interview's date to see when to send your note (within 24 hours)."),
         (dt.date(2025, 3, 4), dt.time(0, 5), False, "Send by Wednesday, March 5 at 12:05 AM."),
-        (dt.date(2025, 3, 4), dt.time(12, 0), True, "Send by Friday, March 7 at 12:00 PM; Sunday, March 9 at 12:00 PM at the latest."),
-        (dt.date(9999, 12, 31), None, False, "Add the interview's date to see when to send your note (within 24 hours)."),
+        (
+            dt.date(2025, 3, 4),
+            dt.time(12, 0),
+            True,
+            "Send by Friday, March 7 at 12:00 PM; Sunday, March 9 at 12:00 PM at the latest.",
+        ),
+        (
+            dt.date(9999, 12, 31),
+            None,
+            False,
+            "Add the interview's date to see when to send your note (within 24 hours).",
+        ),
     ],
 )
 def test_send_by(date, time, informational, expected):

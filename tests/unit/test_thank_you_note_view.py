@@ -31,7 +31,7 @@ HOSTILE = [
     "{{ 7 * 7 }} {% raw %}",
     "&amp; &lt;b&gt;",
     "\u202eevil\u202c \u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627",  # right-to-left
-    "\U0001F600\U0001F44D\U0001F3FD \u2764\ufe0f",  # emoji, with modifiers
+    "\U0001f600\U0001f44d\U0001f3fd \u2764\ufe0f",  # emoji, with modifiers
     "e\u0301\u0301\u0301 Zalgo\u0336\u0337",  # combining characters
     "line one\r\nline two\rthree\n",
     "x" * 10_000,
@@ -157,14 +157,20 @@ def test_the_duplicate_warning_fires_only_when_near_identical(state, detail_a, d
 
 def test_a_realistic_panel():
     state = {
-        "your_name": "Sam Lee", "company": "Acme", "role": "Project Coordinator",
-        "interview_date": "2025-03-04", "interview_time": "14:30", "interview_type": "panel",
+        "your_name": "Sam Lee",
+        "company": "Acme",
+        "role": "Project Coordinator",
+        "interview_date": "2025-03-04",
+        "interview_time": "14:30",
+        "interview_type": "panel",
         "discussed": "the backlog in customer onboarding",
         "strengths": "At my last job I redesigned our intake process and cut wait times by a third.",
         "fit": "My experience running intake projects matches what the team needs next.",
-        "interviewers.0.name": "Ana Okafor", "interviewers.0.title": "Head of Operations",
+        "interviewers.0.name": "Ana Okafor",
+        "interviewers.0.title": "Head of Operations",
         "interviewers.0.detail": "how the team plans its quarter and reviews budgets",
-        "interviewers.1.name": "Ben Ode", "interviewers.1.title": "Engineering Lead",
+        "interviewers.1.name": "Ben Ode",
+        "interviewers.1.title": "Engineering Lead",
         "interviewers.1.detail": "the hiring plan for two new engineers this spring",
         "_now": "2025-03-05T10:00",
     }
@@ -186,7 +192,10 @@ def test_a_realistic_panel():
 @pytest.mark.parametrize(
     "state, errors",
     [
-        ({"interview_date": "4/3/2025"}, {"interview_date": "Write the date as YYYY-MM-DD, e.g. 2025-03-04.", "interview_time": ""}),
+        (
+            {"interview_date": "4/3/2025"},
+            {"interview_date": "Write the date as YYYY-MM-DD, e.g. 2025-03-04.", "interview_time": ""},
+        ),
         ({"interview_time": "2pm"}, {"interview_date": "", "interview_time": "Write the time as HH:MM, e.g. 14:30."}),
     ],
 )
@@ -199,14 +208,21 @@ def test_panel_hints():
     assert {"text": "A panel: add each interviewer, so each gets a note of their own.", "tone": "warn"} in single_panel
     many = view({f"interviewers.{i}.name": f"P{i}" for i in range(MAX_INTERVIEWERS + 2)})
     assert len(many["repeats"]["notes"]) == MAX_INTERVIEWERS
-    assert any(c["text"].startswith(f"Notes are shown for the first {MAX_INTERVIEWERS}") for c in many["outputs"]["checks"])
+    assert any(
+        c["text"].startswith(f"Notes are shown for the first {MAX_INTERVIEWERS}") for c in many["outputs"]["checks"]
+    )
 
 
 @pytest.mark.parametrize(
     "name, expected",
-    [("Ana Okafor", "thank-you-note-1-ana-okafor.txt"), ("José Núñez", "thank-you-note-1-jose-nunez.txt"),
-     ("", "thank-you-note-1.txt"), ("../etc/passwd", "thank-you-note-1-etc-passwd.txt"),
-     ("\u0645\u0631\u062d\u0628\u0627 \U0001F600", "thank-you-note-1.txt"), ("x" * 100, f"thank-you-note-1-{'x' * 40}.txt")],
+    [
+        ("Ana Okafor", "thank-you-note-1-ana-okafor.txt"),
+        ("José Núñez", "thank-you-note-1-jose-nunez.txt"),
+        ("", "thank-you-note-1.txt"),
+        ("../etc/passwd", "thank-you-note-1-etc-passwd.txt"),
+        ("\u0645\u0631\u062d\u0628\u0627 \U0001f600", "thank-you-note-1.txt"),
+        ("x" * 100, f"thank-you-note-1-{'x' * 40}.txt"),
+    ],
 )
 def test_download_file_names(name, expected):
     (item,) = view({"interviewers.0.name": name})["repeats"]["notes"]
@@ -234,14 +250,16 @@ def test_a_lone_surrogate_is_carried_as_a_replacement_character():
 
 def test_the_binding_returns_a_view():
     assert get_widget("thank-you-note") is WIDGET
-    reply = json.loads(handle(json.dumps({"widget": "thank-you-note", "options": {}, "state": {"company": "<b>Acme</b>"}})))
+    reply = json.loads(
+        handle(json.dumps({"widget": "thank-you-note", "options": {}, "state": {"company": "<b>Acme</b>"}}))
+    )
     (item,) = reply["view"]["repeats"]["notes"]
     assert "at <b>Acme</b>" in item["outputs"]["body"]
     assert reply["view"]["outputs"]["send_by"].startswith("Add the interview's date")
 
 
 def test_the_binding_with_hostile_sizes():
-    state = {name: "\u202e<script>x</script>\U0001F600e\u0301 " * 300 for name in TEXT_FIELDS}
+    state = {name: "\u202e<script>x</script>\U0001f600e\u0301 " * 300 for name in TEXT_FIELDS}
     state.update({f"interviewers.{i}.{f}": f"{i} " * 3000 for i in range(3) for f in ROW_FIELDS})
     reply = json.loads(handle(json.dumps({"widget": "thank-you-note", "state": state})))
     assert len(reply["view"]["repeats"]["notes"]) == 3
@@ -339,15 +357,33 @@ def test_ids_are_unique_and_prefixed(page):
 def test_the_named_controls(page):
     names = {e["attrs"]["name"] for e in page.live() if "name" in e["attrs"]}
     assert names == {
-        "your_name", "company", "role", "interview_date", "interview_time", "interview_type",
-        "interviewers.0.name", "interviewers.0.title", "interviewers.0.detail",
-        "discussed", "strengths", "fit", "clarify", "materials", "format", "tone",
+        "your_name",
+        "company",
+        "role",
+        "interview_date",
+        "interview_time",
+        "interview_type",
+        "interviewers.0.name",
+        "interviewers.0.title",
+        "interviewers.0.detail",
+        "discussed",
+        "strengths",
+        "fit",
+        "clarify",
+        "materials",
+        "format",
+        "tone",
     }
     types = {e["attrs"]["value"] for e in page.live() if e["tag"] == "option"}
     assert types == set(TYPE_VALUES)
     radios = {(e["attrs"]["name"], e["attrs"]["value"], "checked" in e["attrs"]) for e in page.find(type="radio")}
-    assert radios == {("format", "email", True), ("format", "card", False), ("format", "linkedin", False),
-                      ("tone", "formal", True), ("tone", "warm", False)}
+    assert radios == {
+        ("format", "email", True),
+        ("format", "card", False),
+        ("format", "linkedin", False),
+        ("tone", "formal", True),
+        ("tone", "warm", False),
+    }
 
 
 def test_repeated_interviewer_rows(page):
@@ -399,15 +435,37 @@ def test_the_sample_note_is_rendered_with_its_hooks(page):
 
 
 def test_panel_checks_and_send_by(page):
-    (checks,) = [e for e in page.find(data_output="checks") if not any("data-repeat-item" in a["attrs"] for a in page.ancestors(e))]
+    (checks,) = [
+        e
+        for e in page.find(data_output="checks")
+        if not any("data-repeat-item" in a["attrs"] for a in page.ancestors(e))
+    ]
     assert checks["attrs"]["aria-live"] == "polite"
     (send_by,) = page.find(data_output="send_by")
     assert send_by["text"].startswith("Add the interview's date")
 
 
 TAGS = {
-    "section", "h3", "h4", "p", "noscript", "fieldset", "legend", "label", "input", "select", "option",
-    "textarea", "div", "span", "button", "ul", "li", "template", "article", "a",
+    "section",
+    "h3",
+    "h4",
+    "p",
+    "noscript",
+    "fieldset",
+    "legend",
+    "label",
+    "input",
+    "select",
+    "option",
+    "textarea",
+    "div",
+    "span",
+    "button",
+    "ul",
+    "li",
+    "template",
+    "article",
+    "a",
 }
 
 
@@ -420,11 +478,40 @@ def test_no_input_ever_becomes_markup(state):
     assert "<script" not in html and "<img" not in html
     # Every attribute is one the template writes, never one typed in.
     allowed = {
-        "class", "data-widget", "data-widget-id", "data-state", "data-options", "aria-labelledby", "id", "data-role",
-        "role", "for", "type", "name", "autocomplete", "dir", "value", "aria-describedby", "data-error-for", "selected",
-        "checked", "data-repeat", "data-repeat-row", "data-row-number", "data-action", "data-target", "hidden",
-        "rows", "data-output", "aria-live", "aria-label", "data-output-repeat", "data-repeat-item", "data-tone",
-        "data-link", "href",
+        "class",
+        "data-widget",
+        "data-widget-id",
+        "data-state",
+        "data-options",
+        "aria-labelledby",
+        "id",
+        "data-role",
+        "role",
+        "for",
+        "type",
+        "name",
+        "autocomplete",
+        "dir",
+        "value",
+        "aria-describedby",
+        "data-error-for",
+        "selected",
+        "checked",
+        "data-repeat",
+        "data-repeat-row",
+        "data-row-number",
+        "data-action",
+        "data-target",
+        "hidden",
+        "rows",
+        "data-output",
+        "aria-live",
+        "aria-label",
+        "data-output-repeat",
+        "data-repeat-item",
+        "data-tone",
+        "data-link",
+        "href",
     }
     assert {a for e in page.elements for a in e["attrs"]} <= allowed
     v = view(state)
@@ -449,7 +536,11 @@ def test_the_page_places_the_builder_under_its_own_heading():
     headings = [(i, line) for i, line in enumerate(markdown.splitlines()) if line.startswith("## ")]
     before = [line for i, line in headings if i < fence.first_line]
     assert before == ["## Build your note"]
-    assert markdown.index("# Thank-you notes") < markdown.index("A short note after an interview") < markdown.index("## Build your note")
+    assert (
+        markdown.index("# Thank-you notes")
+        < markdown.index("A short note after an interview")
+        < markdown.index("## Build your note")
+    )
 
 
 def test_the_cliche_list_loads_from_the_wheel(tmp_path):

@@ -95,10 +95,15 @@ def plan(interview: Interview, rules: Rules) -> tuple[Step, ...]:
         return thank_you, _stay_in_touch(thank_you, rules, days, informational=True)
     first = _first_check(interview, thank_you, rules, days)
     second = _later_step(
-        "second-check", "Second status check", first, rules.second_check_days, "after the first check",
+        "second-check",
+        "Second status check",
+        first,
+        rules.second_check_days,
+        "after the first check",
         "Only if the first got no reply: one last short nudge. A line that you are following up on "
         "your earlier message, a line restating your interest, and thanks.",
-        (GUIDE["second-check"],), days,
+        (GUIDE["second-check"],),
+        days,
     )
     return thank_you, first, second, _stay_in_touch(second, rules, days, informational=False)
 
@@ -128,8 +133,9 @@ def _thank_you(interview: Interview, rules: Rules, days: WorkingDays) -> Step:
     step = _on_a_working_day(Step("thank-you", due, title, on_time, send, guides), interview.day, last, due_clock, days)
     if interview.thank_you_sent:
         # Kept on its working day, so the plan's dates still follow the rules.
-        return replace(step, title="Thank-you note already sent", when="", send="Nothing more to do here.",
-                       moved="", done=True)
+        return replace(
+            step, title="Thank-you note already sent", when="", send="Nothing more to do here.", moved="", done=True
+        )
     return step
 
 
@@ -184,23 +190,38 @@ def _first_check(interview: Interview, thank_you: Step, rules: Rules, days: Work
 def _stay_in_touch(previous: Step, rules: Rules, days: WorkingDays, *, informational: bool) -> Step:
     if informational:
         return _later_step(
-            "stay-in-touch", "Keep in touch", previous, rules.stay_in_touch_days, "after your thank-you note",
+            "stay-in-touch",
+            "Keep in touch",
+            previous,
+            rules.stay_in_touch_days,
+            "after your thank-you note",
             "Tell them how their advice helped, share something relevant to what you discussed, or "
             "connect on LinkedIn.",
-            (GUIDE["keep-in-touch"],), days,
+            (GUIDE["keep-in-touch"],),
+            days,
         )
     return _later_step(
-        "stay-in-touch", "Stop chasing; stay top-of-mind", previous, rules.stay_in_touch_days,
+        "stay-in-touch",
+        "Stop chasing; stay top-of-mind",
+        previous,
+        rules.stay_in_touch_days,
         "after the second check",
         "No more status checks. Keep in touch lightly instead: share something relevant, connect on "
         "LinkedIn, say hello at an event.",
-        (GUIDE["stop-chasing"], GUIDE["keep-in-touch"]), days,
+        (GUIDE["stop-chasing"], GUIDE["keep-in-touch"]),
+        days,
     )
 
 
 def _later_step(
-    kind: str, title: str, previous: Step, gap: int, since: str, send: str,
-    guides: tuple[GuideLink, ...], days: WorkingDays,
+    kind: str,
+    title: str,
+    previous: Step,
+    gap: int,
+    since: str,
+    send: str,
+    guides: tuple[GuideLink, ...],
+    days: WorkingDays,
 ) -> Step:
     day, moved = _schedule(previous.day + gap * ONE_DAY, previous.day, days)
     return Step(kind, day, title, f"{gap} days {since}", send, guides, moved)

@@ -131,7 +131,9 @@ def interest_check(inputs: Inputs, note: Note) -> Check:
 def placeholder_check(note: Note) -> Check:
     blanks = list(dict.fromkeys(_PLACEHOLDER.findall(f"{note.subject}\n{note.body}")))
     if blanks:
-        return suggest(f"Fill in what is still in brackets: {', '.join(blanks[:4])}" + (" and more." if len(blanks) > 4 else "."))
+        return suggest(
+            f"Fill in what is still in brackets: {', '.join(blanks[:4])}" + (" and more." if len(blanks) > 4 else ".")
+        )
     return passed("Complete: no blanks left to fill in.")
 
 
@@ -164,7 +166,9 @@ def length_check(fmt: str, note: Note) -> tuple[Check, str]:
     if words > high:
         return suggest(f"Aim for {low}-{high} words; this e-mail has {words}: cut what they don't need."), count
     if words < low:
-        return suggest(f"Aim for {low}-{high} words; this e-mail has {words}: say more about what you discussed."), count
+        return suggest(
+            f"Aim for {low}-{high} words; this e-mail has {words}: say more about what you discussed."
+        ), count
     return passed(f"Length: {words} words, right for an e-mail."), count
 
 
