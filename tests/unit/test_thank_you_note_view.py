@@ -19,7 +19,7 @@ from widgets.thank_you_note import WIDGET
 from widgets.thank_you_note.checks import NEAR_IDENTICAL, similarity
 from widgets.thank_you_note.inputs import FORMATS, MAX_INTERVIEWERS, TONES, TYPE_VALUES, Interviewer, read_inputs
 from widgets.thank_you_note.logic import compose
-from widgets.thank_you_note.mailto import crlf
+from widgets.writing.mailto import crlf
 
 OPTIONS = WIDGET.resolve_options({})
 TEXT_FIELDS = ("your_name", "company", "role", "discussed", "strengths", "fit", "clarify", "materials")

@@ -34,3 +34,12 @@ def mailto(to: str = "", subject: str = "", body: str = "") -> str:
     fields = [(name, value) for name, value in (("subject", subject), ("body", crlf(body))) if value]
     query = "&".join(f"{name}={_encode(value)}" for name, value in fields)
     return f"mailto:{_encode(to, safe='@')}" + (f"?{query}" if query else "")
+
+
+# One address as a mail client accepts it in To: (no display name, no list):
+# something@domain.tld, no spaces, no second "@", no separators.
+_ADDRESS = re.compile(r"[^@\s,;<>()\[\]\\\"]+@[^@\s,;<>()\[\]\\\"]+\.[^@\s,;<>()\[\]\\\".]{2,}")
+
+
+def is_address(text: str) -> bool:
+    return bool(_ADDRESS.fullmatch(text))

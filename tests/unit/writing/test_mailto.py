@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from widgets.thank_you_note.mailto import crlf, mailto
+from widgets.writing.mailto import crlf, is_address, mailto
 
 
 def decode(link: str) -> tuple[str, dict[str, str]]:
@@ -63,3 +63,19 @@ def test_any_text_decodes_back_exactly(subject, body):
 def test_only_unreserved_and_percent_escapes(text):
     query = mailto(subject=text, body=text).partition("?")[2]
     assert re.fullmatch(r"(subject=[A-Za-z0-9%._~-]*&body=[A-Za-z0-9%._~-]*)?", query)
+
+
+@pytest.mark.parametrize(
+    "text, ok",
+    [
+        ("maria.chen@example.com", True),
+        ("m+tag@sub.example.org", True),
+        ("maria chen@example.com", False),
+        ("maria@example", False),
+        ("a@b@example.com", False),
+        ("maria@example.com, ben@example.com", False),
+        ("", False),
+    ],
+)
+def test_is_address(text, ok):
+    assert is_address(text) is ok
