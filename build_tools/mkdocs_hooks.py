@@ -6,6 +6,7 @@ Everything it calls works on plain strings and paths, so another generator
 
 from __future__ import annotations
 
+import datetime
 import sys
 from pathlib import Path
 
@@ -23,13 +24,16 @@ from build_tools.content_check import check_docs  # noqa: E402
 from build_tools.csp import add_policy_to_pages  # noqa: E402
 from build_tools.errors import ContentErrors  # noqa: E402
 from build_tools.offline import OfflineConfigError, offline_enabled, write_offline_worker  # noqa: E402
+from build_tools.public_holidays import RegionError  # noqa: E402
 from build_tools.runtime_assets import RUNTIME_SCRIPT, install_runtime  # noqa: E402
+from build_tools.site_values import site_values  # noqa: E402
 from build_tools.widget_fences import find_widget_fences  # noqa: E402
 from build_tools.widget_html import early_start, fill_markers, mark_fences, render_widget  # noqa: E402
 
 _rendered: dict[str, list[str]] = {}
 _serving = False  # `mkdocs serve`: no offline copy, so live reload shows every change
 _center = None  # the career center's Branding (extra.center), or None
+_site: dict = {}  # what the build hands every widget for the whole guide (public holidays...)
 
 
 def on_startup(command, dirty, **kwargs):
@@ -41,11 +45,12 @@ def on_config(config, **kwargs):
     # A career center's branding (extra.center): checked before anything is
     # written; shown in the header (name, logo), the footer (contacts: see
     # overrides/partials/copyright.html), the colours and the widgets.
-    global _center
+    global _center, _site
     config_file = Path(config.config_file_path)
     try:
         _center = load_branding(config.extra.get("center"), config_file.parent, _shown_path(config_file))
-    except BrandingError as exc:
+        _site = site_values(config.extra, _shown_path(config_file), datetime.date.today())
+    except (BrandingError, RegionError) as exc:
         raise PluginError(str(exc)) from None
     config.extra["center"] = _center
     if _center:
@@ -82,7 +87,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if errors:
         raise PluginError(str(ContentErrors(errors)))
     _rendered[page.file.src_uri] = [
-        render_widget(fence, page.file.src_uri, index, center=_center) for index, fence in enumerate(fences)
+        render_widget(fence, page.file.src_uri, index, center=_center, site=_site) for index, fence in enumerate(fences)
     ]
     return mark_fences(markdown, fences)
 

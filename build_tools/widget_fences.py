@@ -14,8 +14,8 @@ and a widget fence shown inside another code block stays an example.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, Mapping
 
 import yaml
 from markdown_it import MarkdownIt
@@ -37,6 +37,12 @@ class WidgetFence:
     @property
     def options_json(self) -> str:
         return json.dumps(self.options, ensure_ascii=False, sort_keys=True)
+
+    def with_site(self, site: Mapping[str, Any] | None) -> "WidgetFence":
+        """The fence with the values the build sets for the whole guide (the
+        widget's ``site`` options, e.g. the public holidays) filled in."""
+        values = {o.name: site[o.name] for o in self.widget.options if o.site and site and o.name in site}
+        return replace(self, options={**self.options, **values}) if values else self
 
 
 def find_widget_fences(markdown: str, path: str) -> tuple[list[WidgetFence], list[ContentError]]:

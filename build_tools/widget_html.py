@@ -14,6 +14,7 @@ import re
 import secrets
 from html import escape
 from pathlib import Path
+from typing import Any, Mapping
 
 import jinja2
 from markupsafe import Markup
@@ -82,13 +83,21 @@ def early_start(runtime_src: str) -> str:
     return f'\n<script type="module" src="{escape(runtime_src, quote=True)}" async></script>'
 
 
-def render_widget(fence: WidgetFence, page_id: str, index: int, center: Branding | None = None) -> str:
+def render_widget(
+    fence: WidgetFence,
+    page_id: str,
+    index: int,
+    center: Branding | None = None,
+    site: Mapping[str, Any] | None = None,
+) -> str:
     """The static HTML of one widget: a usable form, hooks for the runtime.
 
     ``center`` is the career center's branding (mkdocs.yml's extra.center), or
     None: every template gets it as ``center``, for its "talk to an advisor"
-    step (static links; the runtime only ever writes text).
+    step (static links; the runtime only ever writes text). ``site`` holds the
+    values the build sets for the whole guide (``build_tools.site_values``).
     """
+    fence = fence.with_site(site)
     widget = fence.widget
     state = dict(widget.initial_state)
     view = widget.view(fence.options, state)

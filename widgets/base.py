@@ -49,6 +49,9 @@ class Option:
     # Bounds of an int option (inclusive); None leaves that side open.
     minimum: int | None = None
     maximum: int | None = None
+    # Set once for the whole guide by the build (where, e.g. "mkdocs.yml extra.holidays"),
+    # never in a fence; the page sends it back with the fence's options.
+    site: str = ""
 
     def check(self, value: Any) -> Any:
         if self.type is IsoDates:
@@ -102,14 +105,33 @@ class Widget:
     # Extra names the server-rendered template needs (steps, labels...).
     template_context: Mapping[str, Any] = field(default_factory=dict)
 
-    def resolve_options(self, raw: Mapping[str, Any] | None) -> dict[str, Any]:
-        """Defaults merged with ``raw``; raises OptionError on the first bad key."""
+    def resolve_options(self, raw: Mapping[str, Any] | None, site: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Defaults merged with a fence's ``raw`` options and the build's ``site``
+        values; raises OptionError on the first bad key."""
         raw = {} if raw is None else raw
         if not isinstance(raw, Mapping):
             raise OptionError(None, "options must be a YAML mapping of name: value")
         known = {o.name: o for o in self.options}
         for key in raw:
-            if key not in known:
-                hint = ", ".join(sorted(known)) or "none"
+            if key not in known or known[key].site:
+                if key in known:
+                    where = known[key].site
+                    raise OptionError(str(key), f"option '{key}' is set for the whole guide in {where}, not in a fence")
+                hint = ", ".join(sorted(n for n, o in known.items() if not o.site)) or "none"
                 raise OptionError(str(key), f"unknown option '{key}' for widget '{self.name}' (known: {hint})")
-        return {o.name: o.check(raw[o.name]) if o.name in raw else o.default for o in self.options}
+        site = site or {}
+        resolved = {}
+        for o in self.options:
+            if o.site:
+                resolved[o.name] = site.get(o.name, o.default)
+            else:
+                resolved[o.name] = o.check(raw[o.name]) if o.name in raw else o.default
+        return resolved
+
+    def resolve_page_options(self, raw: Any) -> dict[str, Any]:
+        """The options as a page sends them back: the fence's and the build's together."""
+        if not isinstance(raw, Mapping):
+            return self.resolve_options(raw)
+        site_names = {o.name for o in self.options if o.site}
+        fence = {k: v for k, v in raw.items() if k not in site_names}
+        return self.resolve_options(fence, {k: v for k, v in raw.items() if k in site_names})

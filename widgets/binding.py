@@ -17,7 +17,7 @@ def handle(request_json: str) -> str:
     try:
         request = json.loads(request_json)
         widget = get_widget(request["widget"])
-        options = widget.resolve_options(request.get("options"))
+        options = widget.resolve_page_options(request.get("options"))
         state = request.get("state") or {}
         if not isinstance(state, dict):
             raise ValueError("state must be an object")

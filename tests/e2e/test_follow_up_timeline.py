@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import holidays
 import icalendar
 import pytest
 from playwright.sync_api import expect
@@ -37,10 +38,21 @@ HOSTILE = (
 )
 
 
+# The guide's default region (mkdocs.yml extra.holidays unset): the United States.
+US_HOLIDAYS = holidays.country_holidays("US", years=range(datetime.date.today().year, datetime.date.today().year + 3))
+# Every day, counted from the interview, that a test below expects a step on or
+# counts business days over: none of them may be a public holiday.
+STEP_OFFSETS = (0, 1, 3, 4, 7, 8, 9, 10, 11, 12, 13, 14, 17, 20, 25, 35, 41)
+
+
 def next_weekday(weekday: int) -> datetime.date:
-    """The first day of that weekday after today (1 to 7 days ahead)."""
+    """The first day of that weekday after today whose plan meets no public
+    holiday (so the expected dates follow the weekend rules alone)."""
     today = datetime.date.today()
-    return today + ((weekday - today.weekday() - 1) % 7 + 1) * DAY
+    day = today + ((weekday - today.weekday() - 1) % 7 + 1) * DAY
+    while any(day + offset * DAY in US_HOLIDAYS for offset in STEP_OFFSETS):
+        day += 7 * DAY
+    return day
 
 
 def short(day: datetime.date) -> str:

@@ -12,7 +12,19 @@ WIDGET = Widget(
     view=view,
     options=(
         Option("heading", str, "Your follow-up timeline", "The widget's heading."),
-        Option("closed_days", IsoDates, (), "Dates no step falls on (holidays): [2025-12-25, 2026-01-01]."),
+        Option(
+            "closed_days",
+            IsoDates,
+            (),
+            "Dates no step falls on, on top of the public holidays: [2026-12-24, 2026-12-31].",
+        ),
+        Option(
+            "public_holidays",
+            dict,
+            None,
+            "The public holidays of the guide's region (build_tools.public_holidays.HolidayData).",
+            site="mkdocs.yml extra.holidays",
+        ),
         Option(
             "thank_you_hours",
             int,

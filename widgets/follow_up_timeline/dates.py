@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Mapping
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # What <input type="time"> sends: HH:MM, with seconds when its step allows.
@@ -40,18 +41,23 @@ def parse_time(value: str) -> datetime.time:
     return datetime.time(hour, minute)
 
 
+CLOSED_DAY = "closed day"  # the name of a fence's closed_days
+
+
 @dataclass(frozen=True)
 class WorkingDays:
-    """Which days a step may fall on: not a closed day, and not a weekend
-    when the reader skips weekends."""
+    """Which days a step may fall on: not a closed day (a public holiday or one
+    of the fence's closed days), and not a weekend when the reader skips weekends."""
 
-    closed: frozenset[datetime.date] = frozenset()
+    # Each closed day and its name: "Thanksgiving Day", or CLOSED_DAY.
+    closed: Mapping[datetime.date, str] = field(default_factory=dict)
     skip_weekends: bool = True
 
     def why_not_working(self, day: datetime.date) -> str:
-        """'weekend', 'closed day', or '' for a working day."""
-        if day in self.closed:
-            return "closed day"
+        """'weekend', 'closed day', 'Christmas Day (public holiday)', or '' for a working day."""
+        name = self.closed.get(day)
+        if name:
+            return name if name == CLOSED_DAY else f"{name} (public holiday)"
         if self.skip_weekends and day.weekday() >= SATURDAY:
             return "weekend"
         return ""

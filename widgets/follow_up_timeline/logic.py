@@ -7,10 +7,10 @@ Pure functions on plain dates; the rules' gaps come from the fence options.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Mapping
 
-from widgets.follow_up_timeline.dates import WorkingDays, clock, long_day, short_date
+from widgets.follow_up_timeline.dates import CLOSED_DAY, WorkingDays, clock, long_day, short_date
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -55,13 +55,57 @@ class Rules:
     no_decision_check_days: int = 7
     second_check_days: int = 7
     stay_in_touch_days: int = 21
-    closed_days: frozenset[datetime.date] = frozenset()
+    # Each day no step falls on, and its name: the region's public holidays
+    # (the option public_holidays, from mkdocs.yml) and the fence's closed_days.
+    closed_days: Mapping[datetime.date, str] = field(default_factory=dict)
+    # The public holidays' region and the years they are known for, if any.
+    holiday_region: str = ""
+    holiday_years: tuple[int, int] | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.closed_days, Mapping):  # a plain set of dates: unnamed closed days
+            object.__setattr__(self, "closed_days", dict.fromkeys(self.closed_days, CLOSED_DAY))
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> "Rules":
-        gaps = {name: options[name] for name in cls.__dataclass_fields__ if name in options}
-        gaps["closed_days"] = frozenset(datetime.date.fromisoformat(d) for d in options.get("closed_days", ()))
-        return cls(**gaps)
+        gaps = {name: options[name] for name in _GAPS if name in options}
+        public = options.get("public_holidays")
+        closed: dict[datetime.date, str] = {}
+        if isinstance(public, Mapping):
+            closed.update(_holidays(public.get("days")))
+            gaps["holiday_region"] = str(public.get("region", ""))
+            years = public.get("first_year"), public.get("last_year")
+            if all(isinstance(y, int) for y in years):
+                gaps["holiday_years"] = years
+        # The fence's own closed days add to the public holidays.
+        for day in options.get("closed_days", ()):
+            closed.setdefault(datetime.date.fromisoformat(day), CLOSED_DAY)
+        return cls(**gaps, closed_days=closed)
+
+    def beyond_holidays(self, day: datetime.date) -> bool:
+        """Whether ``day`` is in a year the public holidays were not computed for."""
+        return self.holiday_years is not None and not self.holiday_years[0] <= day.year <= self.holiday_years[1]
+
+
+_GAPS = (
+    "thank_you_hours",
+    "informational_thank_you_days",
+    "decision_check_business_days",
+    "no_decision_check_days",
+    "second_check_days",
+    "stay_in_touch_days",
+)
+
+
+def _holidays(days: Any) -> dict[datetime.date, str]:
+    """The build's {"2026-11-26": "Thanksgiving Day"}, skipping anything malformed."""
+    out: dict[datetime.date, str] = {}
+    for key, name in (days or {}).items() if isinstance(days, Mapping) else ():
+        try:
+            out[datetime.date.fromisoformat(key)] = str(name) or "public holiday"
+        except (TypeError, ValueError):
+            continue
+    return out
 
 
 @dataclass(frozen=True)

@@ -27,10 +27,15 @@ def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> dict[str, Any]
         return _no_plan(rules, errors)
     steps = plan(interview, rules)
     text = plan_text(interview, steps)
+    items = [plan_item(s) for s in steps]
+    beyond = holidays_unknown(rules, steps)
+    if beyond:
+        items.append({"text": beyond, "tone": "note"})
+        text += f"\n{beyond}\n"
     return {
         "outputs": {
             "plan_heading": heading(interview),
-            "plan": [plan_item(s) for s in steps],
+            "plan": items,
             "plan_text": text,
         },
         "downloads": {
@@ -43,6 +48,16 @@ def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> dict[str, Any]
         },
         "errors": errors,
     }
+
+
+def holidays_unknown(rules: Rules, steps: tuple[Step, ...]) -> str:
+    """A warning when a step falls in a year the guide's public holidays were not built for."""
+    if rules.holiday_years is None or not any(rules.beyond_holidays(s.day) for s in steps):
+        return ""
+    first, last = rules.holiday_years
+    return (
+        f"This guide knows the public holidays of {first}-{last} only: check the later dates against your own calendar."
+    )
 
 
 def plan_item(step: Step) -> dict[str, Any]:

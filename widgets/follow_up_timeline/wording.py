@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from widgets.follow_up_timeline.dates import clock, short_date
+from widgets.follow_up_timeline.dates import CLOSED_DAY, clock, short_date
 from widgets.follow_up_timeline.logic import INTERVIEW_TYPES, Interview, Rules, Step
 
 
@@ -59,10 +59,12 @@ def default_timeline(rules: Rules) -> list[str]:
         f"Second status check: {rules.second_check_days} days after the first, if it got no reply.",
         f"Then stop chasing and stay top-of-mind: {rules.stay_in_touch_days} days after the second check, "
         "share something relevant, connect, or say hello at an event.",
-        "A step that falls on a weekend or a closed day moves to the next working day "
+        "A step that falls on a weekend, a public holiday or a closed day moves to the next working day "
         "(a thank-you note moves earlier, to stay on time).",
     ]
-    if rules.closed_days:
-        closed = ", ".join(short_date(d) for d in sorted(rules.closed_days))
-        lines.append(f"Closed days: {closed}.")
+    if rules.holiday_region:
+        lines.append(f"Public holidays ({rules.holiday_region}) count as closed days.")
+    closed = sorted(d for d, name in rules.closed_days.items() if name == CLOSED_DAY)
+    if closed:
+        lines.append(f"Closed days: {', '.join(short_date(d) for d in closed)}.")
     return lines

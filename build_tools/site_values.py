@@ -1,0 +1,17 @@
+"""The values the build sets once for the whole guide and hands to the widgets
+that declare them (``Option(site=...)``): read from mkdocs.yml's ``extra``.
+
+Plain dicts in, plain JSON-ready data out, so any generator's adapter can call it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, Mapping
+
+from build_tools.public_holidays import holiday_data, load_region
+
+
+def site_values(extra: Mapping[str, Any], source: str, today: datetime.date) -> dict[str, Any]:
+    """Raises ``RegionError`` (a ValueError) naming the bad key."""
+    return {"public_holidays": holiday_data(load_region(extra.get("holidays"), source), today)}
