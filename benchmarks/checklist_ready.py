@@ -61,8 +61,8 @@ def main() -> int:
         with StaticServer(site, MOUNT) as server, sync_playwright() as p:
             browser = launch(p)
             pages = {"checklist": server.url + "rejection/", "bare": server.url + "_bench/bare.html"}
-            cold = {k: [] for k in pages}
-            warm = {k: [] for k in pages}
+            cold: dict[str, list[float]] = {k: [] for k in pages}
+            warm: dict[str, list[float]] = {k: [] for k in pages}
             tbt: list[float] = []
             for _ in range(args.runs):
                 for name, url in pages.items():  # interleaved: same noise for both
@@ -82,7 +82,8 @@ def main() -> int:
     warm_ratio = wmed["checklist"] / wmed["bare"]
     print(f"runs: {args.runs} each, interleaved; medians")
     print(
-        f"cold  checklist {med['checklist']:7.0f} ms   bare {med['bare']:7.0f} ms   ratio {cold_ratio:.2f}  (goal <= 1.15)"
+        f"cold  checklist {med['checklist']:7.0f} ms   bare {med['bare']:7.0f} ms   "
+        f"ratio {cold_ratio:.2f}  (goal <= 1.15)"
     )
     print(f"warm  checklist {wmed['checklist']:7.0f} ms   bare {wmed['bare']:7.0f} ms   ratio {warm_ratio:.2f}")
     print(

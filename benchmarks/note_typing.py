@@ -49,9 +49,13 @@ FORM = {
     "Role": "Project Coordinator",
     "Interview date": "2025-03-04",
     "Interview time (optional)": "14:30",
-    "How it connects to your strengths": "At my last job I redesigned our intake process and cut wait times by a third.",
-    "Why you fit and want the role": "I enjoy bringing order to busy queues, and your plan to grow into two new regions "
-    "is exactly the kind of work I want to do next.",
+    "How it connects to your strengths": (
+        "At my last job I redesigned our intake process and cut wait times by a third."
+    ),
+    "Why you fit and want the role": (
+        "I enjoy bringing order to busy queues, and your plan to grow into two new regions "
+        "is exactly the kind of work I want to do next."
+    ),
     "Materials you promised to send (optional)": "the sample project plan I mentioned",
 }
 PANEL = [
@@ -188,14 +192,12 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    with temporary_site() as site:
-        with StaticServer(site, MOUNT) as server, sync_playwright() as p:
-            browser = launch(p)
-            results = {
-                n: measure(browser, server.url + "thank-you-notes/", n, args.chars, args.delay)
-                for n in args.interviewers
-            }
-            browser.close()
+    with temporary_site() as site, StaticServer(site, MOUNT) as server, sync_playwright() as p:
+        browser = launch(p)
+        results = {
+            n: measure(browser, server.url + "thank-you-notes/", n, args.chars, args.delay) for n in args.interviewers
+        }
+        browser.close()
 
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(

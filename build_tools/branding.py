@@ -15,9 +15,10 @@ stylesheet that sets the theme's colours.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 KEYS = ("name", "logo", "primary_color", "accent_color", "email", "phone", "booking_url")
@@ -51,7 +52,7 @@ class Colour:
     def hex(self) -> str:
         return f"#{self.r:02x}{self.g:02x}{self.b:02x}"
 
-    def mix(self, other: "Colour", amount: float) -> "Colour":
+    def mix(self, other: Colour, amount: float) -> Colour:
         """This colour with ``amount`` (0 to 1) of ``other`` mixed in."""
 
         def channel(a: int, b: int) -> int:
@@ -63,12 +64,12 @@ class Colour:
         """WCAG 2 relative luminance."""
 
         def linear(c: int) -> float:
-            c = c / 255
-            return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+            v = c / 255
+            return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
 
         return 0.2126 * linear(self.r) + 0.7152 * linear(self.g) + 0.0722 * linear(self.b)
 
-    def contrast(self, other: "Colour") -> float:
+    def contrast(self, other: Colour) -> float:
         light, dark = sorted((self.luminance(), other.luminance()), reverse=True)
         return (light + 0.05) / (dark + 0.05)
 
@@ -150,10 +151,9 @@ class _Bad(Exception):
     pass
 
 
-_NO_VALUE = {
-    key: 'has no value; in YAML a # starts a comment, so quote the colour: "#00563f"'
-    for key in ("primary_color", "accent_color")
-}
+_NO_VALUE = dict.fromkeys(
+    ("primary_color", "accent_color"), 'has no value; in YAML a # starts a comment, so quote the colour: "#00563f"'
+)
 
 
 def _text(value: Any) -> str:
@@ -243,7 +243,7 @@ def _booking_url(value: Any) -> str:
     return url
 
 
-_CHECKS = {
+_CHECKS: dict[str, Callable[..., Any]] = {
     "name": _name,
     "logo": _logo,
     "primary_color": parse_colour,

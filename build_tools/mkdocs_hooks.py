@@ -6,6 +6,7 @@ Everything it calls works on plain strings and paths, so another generator
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import sys
 from pathlib import Path
@@ -19,7 +20,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from build_tools.branding import CSS_URI, BrandingError, branded_palette, center_css, load_branding  # noqa: E402
+from build_tools.branding import CSS_URI, Branding, BrandingError, branded_palette, center_css, load_branding  # noqa: E402
 from build_tools.content_check import check_docs  # noqa: E402
 from build_tools.csp import add_policy_to_pages  # noqa: E402
 from build_tools.errors import ContentErrors  # noqa: E402
@@ -32,7 +33,7 @@ from build_tools.widget_html import early_start, fill_markers, mark_fences, rend
 
 _rendered: dict[str, list[str]] = {}
 _serving = False  # `mkdocs serve`: no offline copy, so live reload shows every change
-_center = None  # the career center's Branding (extra.center), or None
+_center: Branding | None = None  # the career center's Branding (extra.center)
 _site: dict = {}  # what the build hands every widget for the whole guide (public holidays...)
 
 
@@ -65,10 +66,11 @@ def on_config(config, **kwargs):
 
 def on_files(files, config, **kwargs):
     # The center's logo and colours, written into the site with the pages.
-    if _center and _center.logo:
+    if _center and _center.logo and _center.logo_uri:
         files.append(File.generated(config, _center.logo_uri, abs_src_path=str(_center.logo)))
-    if _center and _center.has_colours:
-        files.append(File.generated(config, CSS_URI, content=center_css(_center)))
+    css = center_css(_center) if _center else None
+    if css:
+        files.append(File.generated(config, CSS_URI, content=css))
     return files
 
 
@@ -124,8 +126,6 @@ def _shown_path(path: Path) -> str:
 
 def _author_path(page, config) -> str:
     docs = Path(config.docs_dir)
-    try:
+    with contextlib.suppress(ValueError):  # docs_dir outside the project: keep it absolute
         docs = docs.relative_to(Path(config.config_file_path).parent)
-    except ValueError:
-        pass
     return f"{docs.as_posix()}/{page.file.src_uri}"

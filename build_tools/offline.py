@@ -90,7 +90,7 @@ def deployment_version(files: dict[str, str]) -> str:
     """The deployment's name: a hash of every file's URL and hash."""
     digest = hashlib.sha256()
     for url in sorted(files):
-        digest.update(f"{url}\0{files[url]}\n".encode("utf-8"))
+        digest.update(f"{url}\0{files[url]}\n".encode())
     return digest.hexdigest()[:20]
 
 

@@ -46,7 +46,7 @@ class PyodidePin:
     files: tuple[str, ...]
 
     @classmethod
-    def load(cls, path: Path = PIN_FILE) -> "PyodidePin":
+    def load(cls, path: Path = PIN_FILE) -> PyodidePin:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         return cls(data["version"], data["integrity"], tuple(data["files"]))
 

@@ -84,7 +84,7 @@ def _check_fence(names: list[str], body: str, opening_line: int, first: int, end
     try:
         options = widget.resolve_options(raw)
     except OptionError as exc:
-        line = key_lines.get(exc.key, opening_line + 1)
+        line = key_lines.get(exc.key or "", opening_line + 1)
         raise _FenceProblem(line, f"widget '{name}': {exc.message}") from None
     return WidgetFence(widget, options, first, end)
 

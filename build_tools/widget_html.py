@@ -66,7 +66,7 @@ def mark_fences(markdown: str, fences: list[WidgetFence]) -> str:
     for index in reversed(range(len(fences))):
         fence = fences[index]
         opening = lines[fence.first_line]
-        prefix = re.match(r"[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?[ \t>]*", opening).group(0)
+        prefix = re.match(r"[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?[ \t>]*", opening)[0]  # type: ignore[index]
         lines[fence.first_line : fence.end_line] = [f"{prefix}{_MARKER_PREFIX}{index}x\n"]
     return "".join(lines)
 

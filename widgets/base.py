@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 
 View = dict[str, Any]
 ViewFunction = Callable[[Mapping[str, Any], Mapping[str, Any]], View]
@@ -65,9 +66,14 @@ class Option:
         if self.choices and value not in self.choices:
             allowed = ", ".join(repr(c) for c in self.choices)
             raise OptionError(self.name, f"option '{self.name}' must be one of {allowed}, got {value!r}")
-        if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):
+        if self._out_of_range(value):
             raise OptionError(self.name, f"option '{self.name}' must be {self._range_words()}, got {value!r}")
         return value
+
+    def _out_of_range(self, value: Any) -> bool:  # bounds are set on int options only
+        return (self.minimum is not None and value < self.minimum) or (
+            self.maximum is not None and value > self.maximum
+        )
 
     def _range_words(self) -> str:
         if self.minimum is not None and self.maximum is not None:

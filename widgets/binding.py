@@ -8,6 +8,7 @@ Reply: {"view": {...}} or {"error": "..."}.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from widgets.base import OptionError
 from widgets.registry import get_widget
@@ -21,7 +22,7 @@ def handle(request_json: str) -> str:
         state = request.get("state") or {}
         if not isinstance(state, dict):
             raise ValueError("state must be an object")
-        reply = {"view": widget.view(options, state)}
+        reply: dict[str, Any] = {"view": widget.view(options, state)}
     except (KeyError, ValueError, OptionError) as exc:
         reply = {"error": str(exc.args[0]) if exc.args else repr(exc)}
     return json.dumps(reply, ensure_ascii=False)

@@ -157,7 +157,8 @@ def test_missing_name_unknown_keys_and_every_problem_at_once(logo_dir):
         "booking_url, email, logo, name, phone, primary_color)",
         "examples/x/mkdocs.yml: extra.center.name: missing (a center's name is required when extra.center is set)",
         "examples/x/mkdocs.yml: extra.center.logo: img/nope.svg does not exist",
-        "examples/x/mkdocs.yml: extra.center.primary_color: 'blueish' is not a colour (use #rgb, #rrggbb or rgb(r, g, b))",
+        "examples/x/mkdocs.yml: extra.center.primary_color: 'blueish' is not a colour "
+        "(use #rgb, #rrggbb or rgb(r, g, b))",
     ]
     assert problems({"name": "C", "url": "x"}) == [
         "mkdocs.yml: extra.center: unknown key 'url' (known: accent_color, booking_url, email, logo, name, "
@@ -192,8 +193,11 @@ def test_text_on_the_primary_colour_is_whichever_reads_best():
 
 
 def css_value(css: str, selector: str, variable: str) -> str:
-    block = re.search(re.escape(selector) + r" \{\n(.*?)\n\}", css, re.S).group(1)
-    return re.search(re.escape(variable) + r": ([^;]+);", block).group(1)
+    block = re.search(re.escape(selector) + r" \{\n(.*?)\n\}", css, re.S)
+    assert block, selector
+    value = re.search(re.escape(variable) + r": ([^;]+);", block.group(1))
+    assert value, variable
+    return value.group(1)
 
 
 @pytest.mark.parametrize("primary", ["#ffeb3b", "#00563f", "#000000", "#ffffff", "#4051b5"])

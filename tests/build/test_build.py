@@ -100,7 +100,7 @@ def test_the_404_page_stays_on_the_site(site):
     # 404.html is served at whatever address was missing, so no relative URL
     # can work there: MkDocs writes root paths from site_url (see README).
     urls = html_urls(site / "404.html")
-    assert urls and all(u.startswith("/") and not u.startswith("//") or is_relative(u) for u in urls)
+    assert urls and all((u.startswith("/") and not u.startswith("//")) or is_relative(u) for u in urls)
 
 
 def test_every_css_url_is_relative(site):
@@ -128,9 +128,8 @@ REVIEWED = {
     "cdn.jsdelivr.net": "Pyodide's default package address: the worker sets packageBaseUrl to the site's own",
     "i.test": "an example address in a comment of the search code",
     "console.error": "commented-out code, not an address",
-    **{
-        host: _COMMENTS
-        for host in (
+    **dict.fromkeys(
+        (
             "www.mozilla.org",
             "github.com",
             "snowball.tartarus.org",
@@ -150,8 +149,9 @@ REVIEWED = {
             "clipboardjs.com",
             "chasen.org",
             "bit.ly",
-        )
-    },
+        ),
+        _COMMENTS,
+    ),
 }
 
 
@@ -200,8 +200,8 @@ def test_bad_fence_fails_with_page_and_line_and_leaves_the_site_alone(tmp_path):
     assert done.returncode != 0
     output = done.stdout + done.stderr
     assert (
-        f"docs/rejection.md:{fence_line + 1}: widget 'rejection-checklist': option 'company_field' must be true or false, got 'maybe'"
-        in output
+        f"docs/rejection.md:{fence_line + 1}: widget 'rejection-checklist': "
+        "option 'company_field' must be true or false, got 'maybe'" in output
     )
     assert "docs/extra.md:3: unknown widget 'no-such-widget'" in output
     assert [p.name for p in site.iterdir()] == ["index.html"]

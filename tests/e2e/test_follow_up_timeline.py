@@ -85,7 +85,7 @@ def enter_interview(root, day: datetime.date, time: str = "14:00"):
 def expect_plan(root, expected: list[tuple[datetime.date, str]]):
     """The plan shows these (date, title) steps, in this order."""
     expect(steps(root)).to_have_count(len(expected))
-    for item, (day, title) in zip(steps(root).all(), expected):
+    for item, (day, title) in zip(steps(root).all(), expected, strict=True):
         expect(item).to_contain_text(f"{short(day)} — {title}")
         assert item.text_content().startswith(f"{short(day)} — {title}")
 
@@ -223,7 +223,7 @@ def test_calendar_file_parses_and_matches_the_plan(page, site):
         (day, f"{title} (Acme)") for day, title in expected
     ]
     assert len({str(e["UID"]) for e in events}) == 4
-    for event, line in zip(events, shown):
+    for event, line in zip(events, shown, strict=True):
         # Each event is the step shown on the page: its date, its title.
         start = event.decoded("DTSTART")
         assert line.startswith(f"{short(start)} — {str(event['SUMMARY']).removesuffix(' (Acme)')} (")

@@ -6,7 +6,9 @@ in every page's meta tag."""
 from __future__ import annotations
 
 import datetime
+import urllib.error
 import urllib.request
+from typing import Any
 
 import pytest
 from playwright.sync_api import expect
@@ -45,7 +47,7 @@ def nginx(tmp_path_factory, embedders):
         yield server
 
 
-def head(url: str, **headers) -> urllib.request.addinfourl:
+def head(url: str, **headers) -> Any:
     try:
         return urllib.request.urlopen(urllib.request.Request(url, headers=headers))
     except urllib.error.HTTPError as error:

@@ -43,7 +43,7 @@ def build(server, project, edit=None) -> str:
         edit(project)
     done = build_site(server.root, site_url=server.url, config_file=project / "mkdocs.yml")
     assert done.returncode == 0, done.stdout + done.stderr
-    return read_worker_build(server.root).get("version")
+    return read_worker_build(server.root)["version"]
 
 
 def add_new_text(project):

@@ -154,7 +154,8 @@ def decode_mailto(href: str) -> dict[str, str]:
 def browser_today(page) -> dt.date:
     return dt.date.fromisoformat(
         page.evaluate(
-            "() => { const d = new Date(); return new Date(d - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10); }"
+            "() => { const d = new Date(); "
+            "return new Date(d - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10); }"
         )
     )
 

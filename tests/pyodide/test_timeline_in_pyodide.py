@@ -85,7 +85,7 @@ NAMES = list(CASES)
 def pyodide_replies(in_pyodide):
     python, replies = in_pyodide([*CASES.values(), CLOCK_CASE])
     assert len(replies) == len(CASES) + 1
-    return python, dict(zip([*NAMES, "clock"], replies))
+    return python, dict(zip([*NAMES, "clock"], replies, strict=True))
 
 
 def cpython_reply(request: dict) -> dict:
@@ -114,8 +114,8 @@ def test_same_reply_on_the_real_clock(pyodide_replies):
     in_pyodide = json.loads(replies["clock"])
     assert in_pyodide["view"]["errors"]["interview_date"] == ""
     stamp = re.search(r"DTSTAMP:(\d{8}T\d{6}Z)", in_pyodide["view"]["downloads"]["ics"]["text"]).group(1)
-    made = datetime.datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=datetime.timezone.utc)
-    assert abs(datetime.datetime.now(datetime.timezone.utc) - made) < datetime.timedelta(minutes=10)
+    made = datetime.datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=datetime.UTC)
+    assert abs(datetime.datetime.now(datetime.UTC) - made) < datetime.timedelta(minutes=10)
     assert without_dtstamp(in_pyodide) == without_dtstamp(cpython_reply(CLOCK_CASE))
 
 

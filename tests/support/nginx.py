@@ -37,18 +37,21 @@ http {{
 def nginx_path() -> str:
     path = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(path).exists():
-        raise RuntimeError("nginx is needed for these tests: apt-get install nginx (.ci/run does this)")
+        raise RuntimeError("nginx is needed for these tests: apt-get install nginx (make test does this as root)")
     return path
 
 
 class NginxServer:
-    def __init__(self, site_dir: Path, work: Path, port: int, prefix: str, frame_ancestors: list[str] = ()):
+    root: Path  # set by the fixture that built the site
+    allowed: str  # an origin allowed to frame the guide, set by the fixture
+
+    def __init__(self, site_dir: Path, work: Path, port: int, prefix: str, frame_ancestors: tuple[str, ...] = ()):
         self.work, self.port, self.prefix = work, port, prefix
         work.mkdir(parents=True, exist_ok=True)
         self.snippet = render(site_dir, prefix, str(site_dir), list(frame_ancestors))
         (work / "follow-up-guide.conf").write_text(self.snippet)
         (work / "nginx.conf").write_text(MAIN_CONF.format(work=work, port=port))
-        self.process: subprocess.Popen | None = None
+        self.process: subprocess.Popen[bytes] | None = None
 
     @property
     def origin(self) -> str:
@@ -61,21 +64,24 @@ class NginxServer:
     def access_log(self) -> list[str]:
         return (self.work / "access.log").read_text().splitlines()
 
-    def __enter__(self) -> "NginxServer":
+    def __enter__(self) -> NginxServer:
         conf = str(self.work / "nginx.conf")
         check = subprocess.run([nginx_path(), "-t", "-p", str(self.work), "-c", conf], capture_output=True, text=True)
         assert check.returncode == 0, check.stderr
-        self.process = subprocess.Popen([nginx_path(), "-p", str(self.work), "-c", conf], stderr=subprocess.PIPE)
+        process = self.process = subprocess.Popen(
+            [nginx_path(), "-p", str(self.work), "-c", conf], stderr=subprocess.PIPE
+        )
         deadline = time.monotonic() + 10
         while True:  # until nginx accepts connections
             try:
                 socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
                 return self
             except OSError:
-                if self.process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"nginx did not start: {self.process.stderr.read().decode()}")
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"nginx did not start: {process.communicate()[1].decode()}") from None
                 time.sleep(0.05)
 
     def __exit__(self, *exc) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
+        if self.process:
+            self.process.terminate()
+            self.process.wait(timeout=10)

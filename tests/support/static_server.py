@@ -39,6 +39,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 class StaticServer:
+    root: Path  # set by the fixture that built the site
+
     def __init__(self, root: Path, mount: str = "/", port: int = 0):
         if not mount.endswith("/"):
             mount += "/"
@@ -47,7 +49,7 @@ class StaticServer:
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(root)))
         self.httpd.daemon_threads = True
         # A browser closing mid-download is not an error worth a traceback.
-        self.httpd.handle_error = lambda request, address: None
+        self.httpd.handle_error = lambda request, client_address: None  # type: ignore[method-assign]
         self.mount = mount
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -59,7 +61,7 @@ class StaticServer:
     def url(self) -> str:
         return self.origin + self.mount
 
-    def __enter__(self) -> "StaticServer":
+    def __enter__(self) -> StaticServer:
         self._thread.start()
         return self
 

@@ -481,7 +481,7 @@ def test_template_controls_are_labelled_and_errors_described():
         "thank_you_sent",
         "skip_weekends",
     }
-    for tag, attrs in controls:
+    for _tag, attrs in controls:
         if attrs.get("type") != "checkbox":  # checkboxes sit inside their label
             assert attrs["id"] in labelled, attrs["name"]
     for field in ("interview_date", "interview_time", "decision_date", "interview_type"):
@@ -492,7 +492,7 @@ def test_template_controls_are_labelled_and_errors_described():
         assert error["id"] in described
     types = {attrs.get("type") for _, attrs in controls}
     assert {"date", "time", "text", "checkbox"} <= types
-    skip = [attrs for _, attrs in controls if attrs["name"] == "skip_weekends"][0]
+    skip = next(attrs for _, attrs in controls if attrs["name"] == "skip_weekends")
     assert "checked" in skip
     (plan_list,) = [(tag, attrs) for tag, attrs in elements if attrs.get("data-output") == "plan"]
     assert plan_list[0] == "ol" and plan_list[1]["aria-live"] == "polite"

@@ -15,7 +15,7 @@ from widgets.follow_up_timeline.logic import Rules, plan
 from widgets.follow_up_timeline.view import calendar_events, event_description, event_summary
 
 NOW = "2025-11-01T09:30:00-04:00"
-STAMP = datetime.datetime(2025, 11, 1, 13, 30, tzinfo=datetime.timezone.utc)
+STAMP = datetime.datetime(2025, 11, 1, 13, 30, tzinfo=datetime.UTC)
 
 HOSTILE = [
     "<script>alert('x')</script><b onmouseover=alert(1)>Acme</b>",
@@ -60,7 +60,7 @@ def test_ics_reads_back_as_the_plan(company):
     assert "Follow-Up Guide" in str(parsed["PRODID"])
     events = list(parsed.walk("VEVENT"))
     assert len(events) == len(steps) == 4
-    for event, step in zip(events, steps):
+    for event, step in zip(events, steps, strict=True):
         assert event["DTSTART"].dt == step.day and not isinstance(event["DTSTART"].dt, datetime.datetime)
         assert event["DTSTART"].params["VALUE"] == "DATE"
         assert event["DTEND"].dt == step.day + datetime.timedelta(days=1)

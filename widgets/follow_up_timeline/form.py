@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime
 import unicodedata
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from widgets.follow_up_timeline.dates import DateProblem, parse_date, parse_time
 from widgets.follow_up_timeline.logic import INTERVIEW_TYPES, Interview

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime
 import hashlib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 PRODID = "-//Follow-Up Guide//Follow-up timeline//EN"
 UID_DOMAIN = "follow-up-guide"
@@ -54,7 +54,7 @@ def calendar(events: Iterable[Event], stamp: datetime.datetime) -> str:
 def utc_stamp(moment: datetime.datetime) -> str:
     """A UTC date-time, as DTSTAMP requires; a naive moment is taken as UTC."""
     if moment.tzinfo is not None:
-        moment = moment.astimezone(datetime.timezone.utc)
+        moment = moment.astimezone(datetime.UTC)
     return f"{moment:%Y%m%dT%H%M%S}Z"
 
 
@@ -82,7 +82,8 @@ def fold(line: str) -> str:
     """The line split into pieces of at most 75 octets of UTF-8, each after
     the first starting with a space; never inside a character or an escape."""
     pieces: list[str] = []
-    current, size, limit = [], 0, MAX_OCTETS
+    current: list[str] = []
+    size, limit = 0, MAX_OCTETS
     for unit in _units(line):
         octets = len(unit.encode("utf-8"))
         if size + octets > limit:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from widgets.follow_up_timeline.form import MISSING_DATE, read_form
 from widgets.follow_up_timeline.ics import Event, calendar
@@ -82,7 +83,7 @@ def current_time(state: Mapping[str, Any]) -> datetime.datetime:
         except ValueError:
             pass
         else:
-            return moment if moment.tzinfo else moment.replace(tzinfo=datetime.timezone.utc)
+            return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
     return datetime.datetime.now().astimezone()
 
 

@@ -5,8 +5,9 @@ The steps follow the guide's page "When you don't get the job".
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from widgets.state import flag, text
 

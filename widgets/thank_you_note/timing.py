@@ -8,8 +8,9 @@ typed them, and "now" as the browser's clock gives it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 PROMPT_WINDOW = dt.timedelta(hours=24)
 INFORMATIONAL_AIM = dt.timedelta(days=3)
