@@ -364,7 +364,7 @@ async function copyText(text) {
     area.style.opacity = "0";
     document.body.append(area);
     area.select();
-    let copied = false;
+    let copied;
     try { copied = document.execCommand("copy"); } catch { copied = false; }
     area.remove();
     return copied;
