@@ -1,6 +1,8 @@
 # Two commands do all the set-up on a fresh machine:
 #   make serve   the guide on http://127.0.0.1:8000/ with live reload
-#   make test    the whole test suite, browser tests included
+#   make test    the whole test suite, browser tests included (first installs the
+#                Debian packages it needs when run as root; otherwise names them)
+#   make check   lint, format and type checks (ruff, mypy, eslint): zero findings
 # Both create .venv, install the pinned dependencies and fetch the pinned
 # Pyodide (into .cache/, checked against build_tools/pyodide-pin.toml).
 
@@ -10,7 +12,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup serve build test test-fast bench nginx-conf lock clean
+.PHONY: setup serve build test test-fast bench nginx-conf lock clean check system-packages
 
 setup: $(VENV)/.installed node_modules/.installed .cache/pyodide/.fetched
 
@@ -34,8 +36,20 @@ serve: setup
 build: setup
 	$(PY) -m build_tools.build
 
-test: setup
-	$(PY) -m pytest
+# Browsers, nginx, Xvfb, Node.js: installed with apt-get as root, else named.
+system-packages:
+	@PYTHON=$(PYTHON) bash tests/support/system_packages.sh
+
+# Every layer of tests/ must collect tests (see tests/conftest.py).
+test: system-packages setup
+	$(PY) -m pytest --every-layer
+
+# Zero findings; the rules are in pyproject.toml (ruff, mypy) and eslint.config.mjs.
+check: setup
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+	node_modules/.bin/eslint .
 
 # Widget logic and build tests only: no browser.
 test-fast: setup

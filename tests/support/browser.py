@@ -25,7 +25,7 @@ def chromium_path() -> str:
     if not Path(path).exists():
         raise RuntimeError(
             "Chromium is needed for the browser tests: apt-get install chromium "
-            "(.ci/run does this), or set CHROMIUM=/path/to/chromium"
+            "(make test does this as root), or set CHROMIUM=/path/to/chromium"
         )
     return path
 
