@@ -20,8 +20,8 @@ from widgets.thank_you_note.inputs import (
     row_count,
 )
 from widgets.thank_you_note.logic import Note, compose
-from widgets.writing.mailto import mailto
 from widgets.thank_you_note.timing import deadline, now_from, prompt_check, send_by_text
+from widgets.writing.mailto import mailto
 
 
 def label(person: Interviewer, index: int) -> str:

@@ -87,11 +87,16 @@ def tidy(text: str) -> str:
     return _DOT_RUN.sub(_dots, _MARK_BEFORE_END.sub("", text))
 
 
+def _trailing_start(text: str) -> int:
+    match = _TRAILING.search(text)  # always matches, if only at the end
+    return match.start() if match else len(text)
+
+
 def phrase(fragment: str) -> str:
     """A fragment used inside a sentence: trimmed, without end punctuation,
     a capitalised common first word lowered ("The new launch" -> "the new launch")."""
     text = tidy(fragment)
-    text = text[: _TRAILING.search(text).start()]
+    text = text[: _trailing_start(text)]
     first, _, rest = text.partition(" ")
     if first[:1].isupper() and first[1:].islower() and first.lower() in _COMMON_FIRST_WORDS:
         text = first.lower() + (f" {rest}" if rest else "")
@@ -112,7 +117,7 @@ def sentence(fragment: str) -> str:
     """A fragment as a sentence of its own: first letter capitalised, one end mark
     ("?" and "!" and an ellipsis kept, else a full stop)."""
     text = tidy(fragment)
-    cut = _TRAILING.search(text).start()
+    cut = _trailing_start(text)
     body, tail = text[:cut], text[cut:]
     if not body:
         return ""
