@@ -74,7 +74,8 @@ def load_region(raw: Any, source: str = "mkdocs.yml") -> Region | None:
     country = raw.get("country")
     if not isinstance(country, str) or country.strip().upper() not in supported:
         raise RegionError(
-            f"{where}.country: {country!r} is not a country the holidays package knows{_near(country, supported)}; {VALID_CODES_HINT}"
+            f"{where}.country: {country!r} is not a country the holidays package knows"
+            f"{_near(country, supported)}; {VALID_CODES_HINT}"
         )
     country = country.strip().upper()
     subdivision = raw.get("subdivision")
@@ -88,7 +89,8 @@ def load_region(raw: Any, source: str = "mkdocs.yml") -> Region | None:
     if match is None:
         choices = ", ".join(known) if known else "none"
         raise RegionError(
-            f"{where}.subdivision: {subdivision!r} is not a subdivision of {country} (valid: {choices}); {VALID_CODES_HINT}"
+            f"{where}.subdivision: {subdivision!r} is not a subdivision of {country} "
+            f"(valid: {choices}); {VALID_CODES_HINT}"
         )
     return Region(country, match)
 
@@ -125,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.country:
         country, _, subdivision = args.country.partition("-")
         data = holiday_data(load_region({"country": country, "subdivision": subdivision}), datetime.date.today())
-        for day, name in data["days"].items():
+        for day, name in (data["days"] if data else {}).items():
             print(day, name)
         return 0
     for code, subdivisions in sorted(holidays.list_supported_countries().items()):

@@ -7,7 +7,8 @@ Plain dicts in, plain JSON-ready data out, so any generator's adapter can call i
 from __future__ import annotations
 
 import datetime
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from build_tools.public_holidays import holiday_data, load_region
 

@@ -14,8 +14,9 @@ and a widget fence shown inside another code block stays an example.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
@@ -38,7 +39,7 @@ class WidgetFence:
     def options_json(self) -> str:
         return json.dumps(self.options, ensure_ascii=False, sort_keys=True)
 
-    def with_site(self, site: Mapping[str, Any] | None) -> "WidgetFence":
+    def with_site(self, site: Mapping[str, Any] | None) -> WidgetFence:
         """The fence with the values the build sets for the whole guide (the
         widget's ``site`` options, e.g. the public holidays) filled in."""
         values = {o.name: site[o.name] for o in self.widget.options if o.site and site and o.name in site}

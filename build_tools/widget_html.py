@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Mapping
 from html import escape
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import jinja2
 from markupsafe import Markup

@@ -6,6 +6,7 @@ import re
 import time as time_module
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -38,7 +39,8 @@ def view(state, **raw_options):
 # ------------------------------------------------------------- the table
 
 
-CHRISTMAS = frozenset({D("2025-12-25"), D("2025-12-26"), D("2026-01-01")})
+# A plain set of dates: Rules also takes one (unnamed closed days).
+CHRISTMAS: Any = frozenset({D("2025-12-25"), D("2025-12-26"), D("2026-01-01")})
 
 CASES = [
     pytest.param(

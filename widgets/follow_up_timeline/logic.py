@@ -7,8 +7,9 @@ Pure functions on plain dates; the rules' gaps come from the fence options.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Mapping
+from typing import Any
 
 from widgets.follow_up_timeline.dates import CLOSED_DAY, WorkingDays, clock, long_day, short_date
 
@@ -67,7 +68,7 @@ class Rules:
             object.__setattr__(self, "closed_days", dict.fromkeys(self.closed_days, CLOSED_DAY))
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> "Rules":
+    def from_options(cls, options: Mapping[str, Any]) -> Rules:
         gaps = {name: options[name] for name in _GAPS if name in options}
         public = options.get("public_holidays")
         closed: dict[datetime.date, str] = {}
