@@ -25,7 +25,6 @@ from build_tools.content_check import check_docs  # noqa: E402
 from build_tools.csp import add_policy_to_pages  # noqa: E402
 from build_tools.errors import ContentErrors  # noqa: E402
 from build_tools.offline import OfflineConfigError, offline_enabled, write_offline_worker  # noqa: E402
-from build_tools.public_holidays import RegionError  # noqa: E402
 from build_tools.runtime_assets import RUNTIME_SCRIPT, install_runtime  # noqa: E402
 from build_tools.site_values import site_values  # noqa: E402
 from build_tools.widget_fences import find_widget_fences  # noqa: E402
@@ -51,7 +50,7 @@ def on_config(config, **kwargs):
     try:
         _center = load_branding(config.extra.get("center"), config_file.parent, _shown_path(config_file))
         _site = site_values(config.extra, _shown_path(config_file), datetime.date.today())
-    except (BrandingError, RegionError) as exc:
+    except (BrandingError, ValueError) as exc:  # RegionError, a bad extra.dates
         raise PluginError(str(exc)) from None
     config.extra["center"] = _center
     if _center:

@@ -11,8 +11,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from build_tools.public_holidays import holiday_data, load_region
+from widgets.dates import check_style
 
 
 def site_values(extra: Mapping[str, Any], source: str, today: datetime.date) -> dict[str, Any]:
-    """Raises ``RegionError`` (a ValueError) naming the bad key."""
-    return {"public_holidays": holiday_data(load_region(extra.get("holidays"), source), today)}
+    """Raises ValueError (``RegionError`` for the holidays) naming the bad key."""
+    return {
+        "public_holidays": holiday_data(load_region(extra.get("holidays"), source), today),
+        "date_style": check_style(extra.get("dates"), source),
+    }

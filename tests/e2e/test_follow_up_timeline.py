@@ -23,6 +23,10 @@ DAY = datetime.timedelta(days=1)
 THURSDAY, FRIDAY = 3, 4
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_NAMES = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
 
 THANK_YOU = "Send your thank-you note"
 FIRST = "First status check"
@@ -61,8 +65,8 @@ def short(day: datetime.date) -> str:
 
 
 def long(day: datetime.date, step_day: datetime.date) -> str:
-    """How a move is worded: 'Saturday 28 Nov', with the year when the step is in another."""
-    words = f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    """How a move is worded: 'Saturday 28 November', with the year when the step is in another."""
+    words = f"{_DAYS[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1]}"
     return f"{words} {day.year}" if day.year != step_day.year else words
 
 

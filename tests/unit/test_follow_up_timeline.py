@@ -52,7 +52,7 @@ CASES = [
             ("second-check", "2025-11-21"),
             ("stay-in-touch", "2025-12-12"),
         ],
-        "Moved earlier from Saturday 8 Nov: weekend.",
+        "Moved earlier from Saturday 8 November: weekend.",
         id="friday-afternoon-thank-you-goes-before-the-weekend",
     ),
     pytest.param(
@@ -77,7 +77,7 @@ CASES = [
             ("second-check", "2025-11-26"),
             ("stay-in-touch", "2025-12-17"),
         ],
-        "Moved earlier from Saturday 8 Nov: weekend.",
+        "Moved earlier from Saturday 8 November: weekend.",
         id="friday-afternoon-with-decision-date",
     ),
     pytest.param(
@@ -102,7 +102,7 @@ CASES = [
             ("second-check", "2026-01-05"),
             ("stay-in-touch", "2026-01-26"),
         ],
-        "Moved from Thursday 25 Dec: closed day.",
+        "Moved from Thursday 25 December: closed day.",
         id="first-check-on-christmas-moves-over-the-weekend",
     ),
     pytest.param(
@@ -114,7 +114,7 @@ CASES = [
             ("second-check", "2026-01-14"),
             ("stay-in-touch", "2026-02-04"),
         ],
-        "Moved earlier from Thursday 1 Jan 2026: closed day.",
+        "Moved earlier from Thursday 1 January 2026: closed day.",
         id="turn-of-the-year",
     ),
     pytest.param(
@@ -122,7 +122,7 @@ CASES = [
         Rules(closed_days=CHRISTMAS),
         # Due on day 3 (Sat 27), Mon 29 is day 5: still within 3-5 days.
         [("thank-you", "2025-12-29"), ("stay-in-touch", "2026-01-19")],
-        "Moved from Saturday 27 Dec: weekend.",
+        "Moved from Saturday 27 December: weekend.",
         id="informational-over-christmas",
     ),
     pytest.param(
@@ -172,7 +172,7 @@ CASES = [
             ("second-check", "2025-11-10"),
             ("stay-in-touch", "2025-12-01"),
         ],
-        "Moved from Sunday 26 Oct: weekend.",
+        "Moved from Sunday 26 October: weekend.",
         id="day-before-daylight-saving-change-weekend-skipped",
     ),
 ]
@@ -439,7 +439,7 @@ def test_binding_returns_a_view_with_options_as_the_page_sends_them():
     )
     view_ = reply["view"]
     assert view_["outputs"]["plan"][1]["text"].startswith("Mon 17 Nov 2025 — First status check")
-    assert "Moved from Friday 14 Nov: closed day." in view_["outputs"]["plan"][1]["text"]
+    assert "Moved from Friday 14 November: closed day." in view_["outputs"]["plan"][1]["text"]
     assert view_["downloads"]["ics"]["text"].startswith("BEGIN:VCALENDAR\r\n")
 
 

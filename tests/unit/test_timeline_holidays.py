@@ -39,9 +39,9 @@ CASES = [
         ],
         [
             "",
-            "Moved from Thursday 26 Nov: Thanksgiving Day (public holiday).",
+            "Moved from Thursday 26 November: Thanksgiving Day (public holiday).",
             "",
-            "Moved from Friday 25 Dec: Christmas Day (public holiday).",
+            "Moved from Friday 25 December: Christmas Day (public holiday).",
         ],
         id="thanksgiving-no-decision-date",
     ),
@@ -55,10 +55,10 @@ CASES = [
             ("stay-in-touch", "2026-12-28"),
         ],
         [
-            "Moved earlier from Saturday 21 Nov: weekend.",
+            "Moved earlier from Saturday 21 November: weekend.",
             "",
             "",
-            "Moved from Friday 25 Dec: Christmas Day (public holiday).",
+            "Moved from Friday 25 December: Christmas Day (public holiday).",
         ],
         id="friday-afternoon-stop-chasing-not-on-christmas",
     ),
@@ -86,8 +86,8 @@ CASES = [
             ("stay-in-touch", "2027-01-25"),
         ],
         [
-            "Moved earlier from Saturday 19 Dec: weekend.",
-            "Moved from Friday 25 Dec: Christmas Day (public holiday).",
+            "Moved earlier from Saturday 19 December: weekend.",
+            "Moved from Friday 25 December: Christmas Day (public holiday).",
             "",
             "",
         ],
@@ -102,7 +102,7 @@ CASES = [
             ("second-check", "2027-01-14"),
             ("stay-in-touch", "2027-02-04"),
         ],
-        ["Moved earlier from Friday 1 Jan 2027: New Year's Day (public holiday).", "", "", ""],
+        ["Moved earlier from Friday 1 January 2027: New Year's Day (public holiday).", "", "", ""],
         id="new-year-across-the-year-boundary",
     ),
     pytest.param(
@@ -115,7 +115,7 @@ CASES = [
             ("second-check", "2027-04-06"),
             ("stay-in-touch", "2027-04-27"),
         ],
-        ["", "Moved from Monday 29 Mar: Easter Monday (public holiday).", "", ""],
+        ["", "Moved from Monday 29 March: Easter Monday (public holiday).", "", ""],
         id="uk-easter-monday",
     ),
     pytest.param(
@@ -153,7 +153,7 @@ CASES = [
             ("second-check", "2027-03-29"),
             ("stay-in-touch", "2027-04-19"),
         ],
-        ["Moved from Sunday 14 Mar: weekend.", "Moved from Saturday 20 Mar: weekend.", "", ""],
+        ["Moved from Sunday 14 March: weekend.", "Moved from Saturday 20 March: weekend.", "", ""],
         id="day-before-a-dst-change",
     ),
 ]
@@ -170,9 +170,9 @@ def test_closed_days_in_a_fence_add_to_the_public_holidays():
     # Thu 26 Nov is Thanksgiving, the fence closes Fri 27 too.
     steps = plan(Interview(D("2026-11-19"), datetime.time(11)), rules(closed_days=["2026-11-27"]))
     assert steps[1].day == D("2026-11-30")
-    assert steps[1].moved == "Moved from Thursday 26 Nov: Thanksgiving Day (public holiday)."
+    assert steps[1].moved == "Moved from Thursday 26 November: Thanksgiving Day (public holiday)."
     steps = plan(Interview(D("2026-11-20"), datetime.time(11)), rules(closed_days=["2026-11-27"]))
-    assert (steps[1].day, steps[1].moved) == (D("2026-11-30"), "Moved from Friday 27 Nov: closed day.")
+    assert (steps[1].day, steps[1].moved) == (D("2026-11-30"), "Moved from Friday 27 November: closed day.")
 
 
 def test_without_public_holidays_only_weekends_and_closed_days_count():
@@ -189,7 +189,7 @@ def test_the_page_sends_the_holidays_back_with_the_options():
         "state": {"_now": "2026-11-19T12:00:00-05:00", "interview_date": "2026-11-19", "interview_time": "11:00"},
     }
     plan_items = json.loads(handle(json.dumps(request)))["view"]["outputs"]["plan"]
-    assert "Moved from Thursday 26 Nov: Thanksgiving Day (public holiday)." in plan_items[1]["text"]
+    assert "Moved from Thursday 26 November: Thanksgiving Day (public holiday)." in plan_items[1]["text"]
 
 
 def test_a_fence_cannot_set_the_public_holidays():

@@ -26,6 +26,13 @@ WIDGET = Widget(
             site="mkdocs.yml extra.holidays",
         ),
         Option(
+            "date_style",
+            dict,
+            None,
+            "How dates and times are written (widgets.dates.DateStyleData).",
+            site="mkdocs.yml extra.dates",
+        ),
+        Option(
             "thank_you_hours",
             int,
             _RULES.thank_you_hours,

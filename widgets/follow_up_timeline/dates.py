@@ -1,4 +1,4 @@
-"""Calendar dates for the plan: reading them, working days, and wording.
+"""Calendar dates for the plan: reading them and working days (their words: widgets.dates).
 
 Everything is a plain local calendar date (``datetime.date``): the plan never
 needs a time zone, so a daylight-saving change cannot shift a step.
@@ -15,8 +15,6 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # What <input type="time"> sends: HH:MM, with seconds when its step allows.
 _TIME = re.compile(r"([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?")
 
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 SATURDAY = 5
 
 
@@ -86,18 +84,3 @@ class WorkingDays:
         for _ in range(count):
             day = business.on_or_after(day + datetime.timedelta(days=1))
         return day
-
-
-def short_date(day: datetime.date) -> str:
-    """'Tue 4 Nov 2025'."""
-    return f"{_DAY_NAMES[day.weekday()][:3]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def long_day(day: datetime.date, *, year: bool) -> str:
-    """'Saturday 3 May', with the year when asked."""
-    words = f"{_DAY_NAMES[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-    return f"{words} {day.year}" if year else words
-
-
-def clock(moment: datetime.time) -> str:
-    return f"{moment.hour:02d}:{moment.minute:02d}"

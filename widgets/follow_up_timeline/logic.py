@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from widgets.follow_up_timeline.dates import CLOSED_DAY, WorkingDays, clock, long_day, short_date
+from widgets.dates import DateStyle, clock, long_date, short_date
+from widgets.follow_up_timeline.dates import CLOSED_DAY, WorkingDays
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -62,6 +63,8 @@ class Rules:
     # The public holidays' region and the years they are known for, if any.
     holiday_region: str = ""
     holiday_years: tuple[int, int] | None = None
+    # How dates and times are written (mkdocs.yml extra.dates, the option date_style).
+    style: DateStyle = DateStyle()
 
     def __post_init__(self) -> None:
         if not isinstance(self.closed_days, Mapping):  # a plain set of dates: unnamed closed days
@@ -81,7 +84,7 @@ class Rules:
         # The fence's own closed days add to the public holidays.
         for day in options.get("closed_days", ()):
             closed.setdefault(datetime.date.fromisoformat(day), CLOSED_DAY)
-        return cls(**gaps, closed_days=closed)
+        return cls(**gaps, closed_days=closed, style=DateStyle.from_option(options.get("date_style")))
 
     def beyond_holidays(self, day: datetime.date) -> bool:
         """Whether ``day`` is in a year the public holidays were not computed for."""
@@ -149,6 +152,7 @@ def plan(interview: Interview, rules: Rules) -> tuple[Step, ...]:
         "your earlier message, a line restating your interest, and thanks.",
         (GUIDE["second-check"],),
         days,
+        rules.style,
     )
     return thank_you, first, second, _stay_in_touch(second, rules, days, informational=False)
 
@@ -170,12 +174,14 @@ def _thank_you(interview: Interview, rules: Rules, days: WorkingDays) -> Step:
         due_at = start + datetime.timedelta(hours=hours)
         due = last = due_at.date()
         if interview.time:
-            due_clock = clock(due_at.time())
+            due_clock = clock(due_at.time(), rules.style)
             on_time = f"by {due_clock}, {hours} hours after the interview"
         else:
             on_time = f"within {hours} hours of the interview"
         send = _thank_you_content(interview.kind)
-    step = _on_a_working_day(Step("thank-you", due, title, on_time, send, guides), interview.day, last, due_clock, days)
+    step = _on_a_working_day(
+        Step("thank-you", due, title, on_time, send, guides), interview.day, last, due_clock, days, rules.style
+    )
     if interview.thank_you_sent:
         # Kept on its working day, so the plan's dates still follow the rules.
         return replace(
@@ -185,21 +191,23 @@ def _thank_you(interview: Interview, rules: Rules, days: WorkingDays) -> Step:
 
 
 def _on_a_working_day(
-    step: Step, interview_day: datetime.date, last: datetime.date, due_clock: str, days: WorkingDays
+    step: Step, interview_day: datetime.date, last: datetime.date, due_clock: str, days: WorkingDays, style: DateStyle
 ) -> Step:
     """The note on its due day (``step.day``), or the working day it moves to."""
     due = step.day
     day = days.on_or_after(due)
     if day <= last:
-        return replace(step, day=day, moved=_moved(due, day, days) if day != due else "")
+        return replace(step, day=day, moved=_moved(due, day, days, style) if day != due else "")
     # Past the deadline: send it on a working day before rather than late.
     earlier = days.latest_between(interview_day, due)
     if earlier is not None:
-        deadline = long_day(last, year=last.year != earlier.year)
+        deadline = long_date(last, style, year=last.year != earlier.year)
         deadline = f"{due_clock} on {deadline}" if due_clock else deadline
-        moved = f"Moved earlier from {long_day(due, year=due.year != earlier.year)}: {days.why_not_working(due)}."
+        moved = (
+            f"Moved earlier from {long_date(due, style, year=due.year != earlier.year)}: {days.why_not_working(due)}."
+        )
         return replace(step, day=earlier, when=f"it is due by {deadline}", moved=moved)
-    return replace(step, day=day, when="as early in the day as you can", moved=_moved(due, day, days))
+    return replace(step, day=day, when="as early in the day as you can", moved=_moved(due, day, days, style))
 
 
 def _thank_you_content(kind: str) -> str:
@@ -224,11 +232,11 @@ def _first_check(interview: Interview, thank_you: Step, rules: Rules, days: Work
         count = rules.decision_check_business_days
         nominal = days.add_business_days(interview.decision_day, count)
         unit = "business day" if count == 1 else "business days"
-        when = f"{count} {unit} after their decision date, {short_date(interview.decision_day)}"
+        when = f"{count} {unit} after their decision date, {short_date(interview.decision_day, rules.style)}"
     else:
         nominal = interview.day + rules.no_decision_check_days * ONE_DAY
         when = f"{rules.no_decision_check_days} days after the interview, as they gave no decision date"
-    day, moved = _schedule(nominal, thank_you.day, days)
+    day, moved = _schedule(nominal, thank_you.day, days, rules.style)
     return Step("first-check", day, "First status check", when, send, guides, moved)
 
 
@@ -244,6 +252,7 @@ def _stay_in_touch(previous: Step, rules: Rules, days: WorkingDays, *, informati
             "connect on LinkedIn.",
             (GUIDE["keep-in-touch"],),
             days,
+            rules.style,
         )
     return _later_step(
         "stay-in-touch",
@@ -255,6 +264,7 @@ def _stay_in_touch(previous: Step, rules: Rules, days: WorkingDays, *, informati
         "LinkedIn, say hello at an event.",
         (GUIDE["stop-chasing"], GUIDE["keep-in-touch"]),
         days,
+        rules.style,
     )
 
 
@@ -267,19 +277,23 @@ def _later_step(
     send: str,
     guides: tuple[GuideLink, ...],
     days: WorkingDays,
+    style: DateStyle,
 ) -> Step:
-    day, moved = _schedule(previous.day + gap * ONE_DAY, previous.day, days)
+    day, moved = _schedule(previous.day + gap * ONE_DAY, previous.day, days, style)
     return Step(kind, day, title, f"{gap} days {since}", send, guides, moved)
 
 
-def _schedule(nominal: datetime.date, previous: datetime.date, days: WorkingDays) -> tuple[datetime.date, str]:
+def _schedule(
+    nominal: datetime.date, previous: datetime.date, days: WorkingDays, style: DateStyle
+) -> tuple[datetime.date, str]:
     """The working day for a step due on ``nominal``: that day or the next
     working one, and always after the previous step."""
     day = days.on_or_after(nominal)
     if day <= previous:
         return days.on_or_after(previous + ONE_DAY), "Moved to come after the step before it."
-    return day, _moved(nominal, day, days) if day != nominal else ""
+    return day, _moved(nominal, day, days, style) if day != nominal else ""
 
 
-def _moved(nominal: datetime.date, day: datetime.date, days: WorkingDays) -> str:
-    return f"Moved from {long_day(nominal, year=nominal.year != day.year)}: {days.why_not_working(nominal)}."
+def _moved(nominal: datetime.date, day: datetime.date, days: WorkingDays, style: DateStyle) -> str:
+    when = long_date(nominal, style, year=nominal.year != day.year)
+    return f"Moved from {when}: {days.why_not_working(nominal)}."

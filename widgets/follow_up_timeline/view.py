@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
+from widgets.dates import DEFAULT, DateStyle
 from widgets.follow_up_timeline.form import MISSING_DATE, read_form
 from widgets.follow_up_timeline.ics import Event, calendar
 from widgets.follow_up_timeline.logic import Interview, Rules, Step, plan
@@ -27,15 +28,16 @@ def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> dict[str, Any]
     if interview is None:
         return _no_plan(rules, errors)
     steps = plan(interview, rules)
-    text = plan_text(interview, steps)
-    items = [plan_item(s) for s in steps]
+    style = rules.style
+    text = plan_text(interview, steps, style)
+    items = [plan_item(s, style) for s in steps]
     beyond = holidays_unknown(rules, steps)
     if beyond:
         items.append({"text": beyond, "tone": "note"})
         text += f"\n{beyond}\n"
     return {
         "outputs": {
-            "plan_heading": heading(interview),
+            "plan_heading": heading(interview, style),
             "plan": items,
             "plan_text": text,
         },
@@ -43,7 +45,7 @@ def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> dict[str, Any]
             "ics": {
                 "filename": "follow-up-plan.ics",
                 "mime": "text/calendar",
-                "text": calendar(calendar_events(interview, steps), now),
+                "text": calendar(calendar_events(interview, steps, style), now),
             },
             "text": {"filename": "follow-up-plan.txt", "mime": "text/plain", "text": text},
         },
@@ -61,12 +63,12 @@ def holidays_unknown(rules: Rules, steps: tuple[Step, ...]) -> str:
     )
 
 
-def plan_item(step: Step) -> dict[str, Any]:
+def plan_item(step: Step, style: DateStyle = DEFAULT) -> dict[str, Any]:
     """A step of the plan, its guide sections linked where the line names them."""
     if step.done:
-        return {"text": step_line(step), "tone": "done"}
+        return {"text": step_line(step, style), "tone": "done"}
     links = [{"text": g.title, "href": g.href} for g in step.guides]
-    return {"text": step_line(step), "tone": "step", "links": links}
+    return {"text": step_line(step, style), "tone": "step", "links": links}
 
 
 def current_time(state: Mapping[str, Any]) -> datetime.datetime:
@@ -87,10 +89,10 @@ def current_time(state: Mapping[str, Any]) -> datetime.datetime:
     return datetime.datetime.now().astimezone()
 
 
-def calendar_events(interview: Interview, steps: tuple[Step, ...]) -> list[Event]:
+def calendar_events(interview: Interview, steps: tuple[Step, ...], style: DateStyle = DEFAULT) -> list[Event]:
     """One all-day event per step still to do."""
     return [
-        Event(step.day, event_summary(interview, step), event_description(interview, step))
+        Event(step.day, event_summary(interview, step), event_description(interview, step, style))
         for step in steps
         if not step.done
     ]
@@ -100,9 +102,9 @@ def event_summary(interview: Interview, step: Step) -> str:
     return f"{step.title} ({interview.company})" if interview.company else step.title
 
 
-def event_description(interview: Interview, step: Step) -> str:
+def event_description(interview: Interview, step: Step, style: DateStyle = DEFAULT) -> str:
     lines = [f"When: {step.when}." if step.when else ""]
-    lines += [step.moved, f"What to send: {step.send}", guide_words(step), f"{heading(interview)}."]
+    lines += [step.moved, f"What to send: {step.send}", guide_words(step), f"{heading(interview, style)}."]
     return "\n".join(line for line in lines if line)
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from widgets.follow_up_timeline.dates import CLOSED_DAY, clock, short_date
+from widgets.dates import DEFAULT, DateStyle, clock, short_date
+from widgets.follow_up_timeline.dates import CLOSED_DAY
 from widgets.follow_up_timeline.logic import INTERVIEW_TYPES, Interview, Rules, Step
 
 
-def step_line(step: Step) -> str:
+def step_line(step: Step, style: DateStyle = DEFAULT) -> str:
     """One line per step, as the plan shows it."""
     if step.done:
         return f"Done — {step.title}. {step.send}"
-    parts = [f"{short_date(step.day)} — {step.title}" + (f" ({step.when})." if step.when else ".")]
+    parts = [f"{short_date(step.day, style)} — {step.title}" + (f" ({step.when})." if step.when else ".")]
     if step.moved:
         parts.append(step.moved)
     parts.append(f"What to send: {step.send}")
@@ -22,26 +23,26 @@ def guide_words(step: Step) -> str:
     return "In the guide: " + "; ".join(g.title for g in step.guides) + "."
 
 
-def heading(interview: Interview) -> str:
+def heading(interview: Interview, style: DateStyle = DEFAULT) -> str:
     """'Follow-up plan for your video interview with Acme on Tue 4 Nov 2025 at 14:00'."""
     label = dict(INTERVIEW_TYPES).get(interview.kind, "").lower()
     words = f"Follow-up plan for your {label} interview".replace("  ", " ")
     if interview.company:
         words += f" with {interview.company}"
-    words += f" on {short_date(interview.day)}"
+    words += f" on {short_date(interview.day, style)}"
     if interview.time:
-        words += f" at {clock(interview.time)}"
+        words += f" at {clock(interview.time, style)}"
     return words
 
 
-def plan_text(interview: Interview, steps: tuple[Step, ...]) -> str:
+def plan_text(interview: Interview, steps: tuple[Step, ...], style: DateStyle = DEFAULT) -> str:
     """The plan as plain text, to copy or save."""
-    lines = [heading(interview), ""]
+    lines = [heading(interview, style), ""]
     for step in steps:
         if step.done:
-            lines += [step_line(step), ""]
+            lines += [step_line(step, style), ""]
             continue
-        lines.append(f"{short_date(step.day)} — {step.title}" + (f" ({step.when})" if step.when else ""))
+        lines.append(f"{short_date(step.day, style)} — {step.title}" + (f" ({step.when})" if step.when else ""))
         if step.moved:
             lines.append(f"  {step.moved}")
         lines += [f"  What to send: {step.send}", f"  {guide_words(step)}", ""]
@@ -66,5 +67,5 @@ def default_timeline(rules: Rules) -> list[str]:
         lines.append(f"Public holidays ({rules.holiday_region}) count as closed days.")
     closed = sorted(d for d, name in rules.closed_days.items() if name == CLOSED_DAY)
     if closed:
-        lines.append(f"Closed days: {', '.join(short_date(d) for d in closed)}.")
+        lines.append(f"Closed days: {', '.join(short_date(d, rules.style) for d in closed)}.")
     return lines

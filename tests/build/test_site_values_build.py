@@ -1,4 +1,5 @@
-"""The guide's region (mkdocs.yml extra.holidays) reaches the timeline as data, or stops the build."""
+"""What mkdocs.yml sets once for every widget (extra.holidays, extra.dates) reaches them as
+data, or stops the build naming the key."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ import pytest
 from tests.support.site_build import ROOT, build_site
 
 
-def config_with(tmp_path: Path, holidays_yaml: str) -> Path:
-    """The project's mkdocs.yml, inherited, with extra.holidays set."""
+def config_with(tmp_path: Path, holidays_yaml: str, extra_yaml: str = "") -> Path:
+    """The project's mkdocs.yml, inherited, with extra.holidays (and more of extra) set."""
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
@@ -21,7 +22,7 @@ def config_with(tmp_path: Path, holidays_yaml: str) -> Path:
         f"theme:\n  custom_dir: {ROOT / 'overrides'}\n"
         f"hooks:\n  - {ROOT / 'build_tools' / 'mkdocs_hooks.py'}\n"
         f"watch: [{ROOT / 'widgets'}]\n"
-        f"extra:\n  holidays:\n{holidays_yaml}"
+        f"extra:\n  holidays:\n{holidays_yaml}{extra_yaml}"
     )
     return config
 
@@ -33,9 +34,14 @@ def timeline_options(page: Path) -> dict:
 
 def test_a_centers_region_ships_its_holidays_to_the_timeline(tmp_path):
     site = tmp_path / "site"
-    done = build_site(site, config_file=config_with(tmp_path, "    country: GB\n    subdivision: ENG\n"))
+    config = config_with(
+        tmp_path, "    country: GB\n    subdivision: ENG\n", "  dates:\n    order: month-day\n    clock: 12\n"
+    )
+    done = build_site(site, config_file=config)
     assert done.returncode == 0, done.stdout + done.stderr
-    holidays = timeline_options(site / "timing" / "index.html")["public_holidays"]
+    options = timeline_options(site / "timing" / "index.html")
+    assert options["date_style"] == {"order": "month-day", "clock": 12}
+    holidays = options["public_holidays"]
     assert holidays["region"] == "GB-ENG"
     assert holidays["days"]["2027-03-29"] == "Easter Monday"
     assert "2026-11-26" not in holidays["days"]  # no Thanksgiving in England
@@ -50,8 +56,9 @@ def test_a_centers_region_ships_its_holidays_to_the_timeline(tmp_path):
     [
         ("    country: XY\n", "extra.holidays.country: 'XY' is not a country the holidays package knows"),
         ("    country: CA\n    subdivision: QQ\n", "extra.holidays.subdivision: 'QQ' is not a subdivision of CA"),
+        ("    country: CA\n  dates:\n    clock: 25\n", "extra.dates.clock: must be 12 or 24, got 25"),
     ],
-    ids=["country", "subdivision"],
+    ids=["country", "subdivision", "date style"],
 )
 def test_a_bad_region_fails_the_build_naming_the_key(tmp_path, holidays_yaml, message):
     config = config_with(tmp_path, holidays_yaml)
@@ -60,5 +67,6 @@ def test_a_bad_region_fails_the_build_naming_the_key(tmp_path, holidays_yaml, me
     assert done.returncode != 0
     output = done.stdout + done.stderr
     assert f"{config.resolve()}: {message}" in output
-    assert "the valid codes: python -m build_tools.public_holidays --list" in output
+    if "holidays" in message:
+        assert "the valid codes: python -m build_tools.public_holidays --list" in output
     assert not site.exists()
