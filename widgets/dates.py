@@ -51,13 +51,15 @@ class DateStyle:
     clock: int = 24
 
     @classmethod
-    def from_option(cls, value: Any) -> "DateStyle":
+    def from_option(cls, value: Any) -> DateStyle:
         """The style a widget's ``date_style`` option names; the default for anything else."""
         if not isinstance(value, Mapping):
             return cls()
-        order = value.get("order") if value.get("order") in ORDERS else cls.order
-        clock = value.get("clock") if value.get("clock") in CLOCKS else cls.clock
-        return cls(order, clock)
+        order, clock = value.get("order"), value.get("clock")
+        return cls(
+            order if isinstance(order, str) and order in ORDERS else cls.order,
+            clock if isinstance(clock, int) and clock in CLOCKS else cls.clock,
+        )
 
     def data(self) -> DateStyleData:
         return DateStyleData(order=self.order, clock=self.clock)  # type: ignore[typeddict-item]

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from widgets.dates import DEFAULT as DEFAULT_STYLE
 from widgets.dates import DateStyle, clock, long_date, short_date
 from widgets.follow_up_timeline.dates import CLOSED_DAY, WorkingDays
 
@@ -64,7 +65,7 @@ class Rules:
     holiday_region: str = ""
     holiday_years: tuple[int, int] | None = None
     # How dates and times are written (mkdocs.yml extra.dates, the option date_style).
-    style: DateStyle = DateStyle()
+    style: DateStyle = DEFAULT_STYLE
 
     def __post_init__(self) -> None:
         if not isinstance(self.closed_days, Mapping):  # a plain set of dates: unnamed closed days
