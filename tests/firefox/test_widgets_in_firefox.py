@@ -1,0 +1,17 @@
+"""Every widget in Firefox ESR: live, composing, keeping a hostile draft as text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.engine_checks import CASES, check_goes_live_and_composes, check_hostile_draft_survives_a_reload
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_widget_goes_live_and_composes(firefox, firefox_site, name):
+    check_goes_live_and_composes(firefox, firefox_site.url, name)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_hostile_draft_survives_a_reload_as_text(firefox, firefox_site, name):
+    check_hostile_draft_survives_a_reload(firefox, firefox_site.url, name)

@@ -1,0 +1,127 @@
+"""One scenario for every widget, run in Firefox ESR and in WebKitGTK
+(tests/firefox/, tests/webkit/): the widget goes live, composes its output from
+what was typed, keeps the draft across a reload, and shows hostile input as
+text. The checks hold for any wording: they look for what was typed in the
+widget's outputs, never for the widgets' own sentences."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from dataclasses import dataclass, field
+
+from tests.support.engines import Engine
+
+# Markup, script, an attribute break-out, right-to-left text, emoji and a
+# Unicode line separator. Each piece must come back as text.
+HOSTILE_PIECES = (
+    "<img src=x onerror=window.__owned=1><script>window.__owned=2</script>",
+    '"><svg onload=window.__owned=3>',
+    "\u202eשלום",
+    "👩🏽\u200d💻",
+)
+HOSTILE = " ".join(HOSTILE_PIECES) + " \u2028end"
+
+
+@dataclass(frozen=True)
+class Case:
+    page: str  # under the guide's root
+    text_field: str  # a field the widget's output repeats as typed
+    also: dict[str, str] = field(default_factory=dict)  # what else the output needs
+
+
+def _in_three_days() -> str:
+    return (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
+
+
+CASES = {
+    "rejection-checklist": Case("rejection/", "your_name"),
+    "thank-you-note": Case("thank-you-notes/", "your_name"),
+    "follow-up-timeline": Case("timing/", "company", {"interview_date": _in_three_days()}),
+}
+
+_ROOT = 'const root = document.querySelector(`[data-widget="${arguments[0]}"]`);'
+# What the reader sees in the outputs: text, or the value of an editable output.
+_OUTPUT = """
+const text = [...root.querySelectorAll("[data-output]")]
+  .map((el) => (el.tagName === "TEXTAREA" || el.tagName === "INPUT" ? el.value : el.textContent))
+  .join("\\n");"""
+OUTPUT_TEXT = _ROOT + _OUTPUT + "return text;"
+OUTPUT_HAS = _ROOT + _OUTPUT + "return arguments[1].every((piece) => text.includes(piece)) ? text : null;"
+# Set a field as typing would end, and tell the runtime (it listens for input).
+FILL = (
+    _ROOT
+    + """
+const control = root.querySelector(`[name="${arguments[1]}"]`);
+control.focus();
+control.value = arguments[2];
+control.dispatchEvent(new Event("input", { bubbles: true }));
+control.dispatchEvent(new Event("change", { bubbles: true }));
+return control.value;"""
+)
+FIELD_VALUE = _ROOT + 'return root.querySelector(`[name="${arguments[1]}"]`).value;'
+INJECTED = (
+    _ROOT
+    + """
+const found = [...root.querySelectorAll("img, script, svg, [onerror], [onload]")].map((el) => el.outerHTML);
+if (window.__owned !== undefined) found.push(`window.__owned = ${window.__owned}`);
+return found;"""
+)
+
+_tokens = itertools.count(1)
+
+
+def open_live(engine: Engine, site_url: str, name: str) -> None:
+    engine.goto(site_url + CASES[name].page)
+    wait_ready(engine, name)
+
+
+def wait_ready(engine: Engine, name: str) -> None:
+    engine.wait_until(
+        _ROOT + "return root && root.getAttribute('data-state') === 'ready';", name, what=f"{name} to be ready"
+    )
+
+
+def fill(engine: Engine, name: str, values: dict[str, str]) -> None:
+    for key, value in values.items():
+        assert engine.run(FILL, name, key, value) == value, key
+
+
+def wait_for_output(engine: Engine, name: str, *pieces: str) -> str:
+    """The widget's output text, once every piece is in it."""
+    return engine.wait_until(
+        OUTPUT_HAS,
+        name,
+        list(pieces),
+        what=f"{name}'s output to show {pieces!r}",
+    )
+
+
+def check_goes_live_and_composes(engine: Engine, site_url: str, name: str) -> None:
+    case = CASES[name]
+    open_live(engine, site_url, name)
+    before = engine.run(OUTPUT_TEXT, name)
+    typed = f"Sam Okafor-Lee {next(_tokens)}"
+    assert typed not in before
+    fill(engine, name, case.also | {case.text_field: typed})
+    after = wait_for_output(engine, name, typed)
+    assert after != before
+    assert engine.page_errors() == []
+
+
+def check_hostile_draft_survives_a_reload(engine: Engine, site_url: str, name: str) -> None:
+    case = CASES[name]
+    open_live(engine, site_url, name)
+    fill(engine, name, case.also | {case.text_field: HOSTILE})
+    wait_for_output(engine, name, *HOSTILE_PIECES)
+    assert engine.run(INJECTED, name) == []
+
+    # The draft comes back from browser storage: the same text, still only text.
+    engine.reload()
+    wait_ready(engine, name)
+    assert engine.run(FIELD_VALUE, name, case.text_field) == HOSTILE
+    for key, value in case.also.items():
+        assert engine.run(FIELD_VALUE, name, key) == value, key
+    wait_for_output(engine, name, *HOSTILE_PIECES)
+    assert engine.run(INJECTED, name) == []
+    assert engine.page_errors() == []
