@@ -27,10 +27,17 @@ from build_tools.errors import ContentErrors  # noqa: E402
 from build_tools.offline import OfflineConfigError, offline_enabled, write_offline_worker  # noqa: E402
 from build_tools.runtime_assets import RUNTIME_SCRIPT, install_runtime  # noqa: E402
 from build_tools.site_values import site_values  # noqa: E402
-from build_tools.widget_fences import find_widget_fences  # noqa: E402
-from build_tools.widget_html import early_start, fill_markers, mark_fences, render_widget  # noqa: E402
+from build_tools.widget_fences import WidgetFence, find_widget_fences  # noqa: E402
+from build_tools.widget_html import (  # noqa: E402
+    early_start,
+    fill_markers,
+    mark_fences,
+    misplaced_markers,
+    render_widget,
+)
 
 _rendered: dict[str, list[str]] = {}
+_fences: dict[str, tuple[str, list[WidgetFence]]] = {}  # page -> (author's path, its fences)
 _serving = False  # `mkdocs serve`: no offline copy, so live reload shows every change
 _center: Branding | None = None  # the career center's Branding (extra.center)
 _site: dict = {}  # what the build hands every widget for the whole guide (public holidays...)
@@ -87,6 +94,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     fences, errors = find_widget_fences(markdown, path)
     if errors:
         raise PluginError(str(ContentErrors(errors)))
+    _fences[page.file.src_uri] = (path, fences)
     _rendered[page.file.src_uri] = [
         render_widget(fence, page.file.src_uri, index, center=_center, site=_site) for index, fence in enumerate(fences)
     ]
@@ -95,8 +103,12 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 def on_page_content(html, page, config, files, **kwargs):
     rendered = _rendered.pop(page.file.src_uri, [])
+    path, fences = _fences.pop(page.file.src_uri, ("", []))
     if not rendered:
         return html
+    misplaced = misplaced_markers(html, fences, path)
+    if misplaced:
+        raise PluginError(str(ContentErrors(misplaced)))
     rendered[0] += early_start(get_relative_url(RUNTIME_SCRIPT, page.url))
     return fill_markers(html, rendered)
 

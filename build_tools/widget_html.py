@@ -21,7 +21,8 @@ import jinja2
 from markupsafe import Markup
 
 from build_tools.branding import Branding
-from build_tools.widget_fences import WidgetFence
+from build_tools.errors import ContentError
+from build_tools.widget_fences import WidgetFence, split_lines
 
 WIDGETS_DIR = Path(__file__).resolve().parent.parent / "widgets"
 
@@ -54,27 +55,62 @@ _templates.globals["linked_text"] = linked_text
 # Letters and digits only, so no Markdown syntax touches it; random per run, so
 # no author's text can collide with it.
 _MARKER_PREFIX = f"fugwidget{secrets.token_hex(6)}n"
-_MARKER_RE = re.compile(rf"(?:<p>\s*)?{_MARKER_PREFIX}(\d+)x(?:\s*</p>)?")
+_MARKER_RE = re.compile(rf"(<p>\s*)?{_MARKER_PREFIX}(\d+)x(\s*</p>)?")
 
 
 def mark_fences(markdown: str, fences: list[WidgetFence]) -> str:
     """The Markdown with each fence's lines replaced by one marker line.
 
     The marker keeps the opening line's prefix (a list item's indent, a block
-    quote's "> "), so it stays in the block the fence was in.
+    quote's "> "), so it stays in the block the fence was in. A fence ends a
+    block where a marker would not: when text follows at once, a blank line
+    (in the same block quote) keeps it out of the marker's paragraph.
     """
-    lines = markdown.splitlines(keepends=True)
+    lines = split_lines(markdown)
     for index in reversed(range(len(fences))):
         fence = fences[index]
         opening = lines[fence.first_line]
         prefix = re.match(r"[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?[ \t>]*", opening)[0]  # type: ignore[index]
-        lines[fence.first_line : fence.end_line] = [f"{prefix}{_MARKER_PREFIX}{index}x\n"]
+        marker = [f"{prefix}{_MARKER_PREFIX}{index}x\n"]
+        if fence.end_line < len(lines) and lines[fence.end_line].strip(" \t>\r\n"):
+            marker.append(re.sub(r"[^>]", "", prefix) + "\n")
+        lines[fence.first_line : fence.end_line] = marker
     return "".join(lines)
+
+
+def misplaced_markers(html: str, fences: list[WidgetFence], path: str) -> list[ContentError]:
+    """The fences whose marker the Markdown renderer did not leave as a block:
+    inside code, or in the middle of a line of text. A last check, for any
+    container the fence finder reads differently from the renderer."""
+    errors = []
+    for index, fence in enumerate(fences):
+        marker = f"{_MARKER_PREFIX}{index}x"
+        places = [m.start() for m in re.finditer(marker, html)]
+        in_code = bool(places) and html.count("<pre", 0, places[0]) > html.count("</pre>", 0, places[0])
+        # Alone in a paragraph or list item, or ending one (a fence right
+        # under a line of text): fill_markers closes that paragraph first.
+        as_block = re.search(rf"(?:^|\n)[ \t]*(?:<p>|<li>)?{marker}(?:</p>|</li>)?[ \t]*(?:\n|$)", html)
+        if len(places) != 1 or in_code or not as_block:
+            errors.append(
+                ContentError(
+                    path,
+                    fence.first_line + 1,
+                    "this widget fence would be published inside code or a line of text, not as a widget: "
+                    "put it on its own, after a blank line, indented like the text around it",
+                )
+            )
+    return errors
 
 
 def fill_markers(html: str, rendered: list[str]) -> str:
     """The page's HTML with each marker (and the paragraph around it) replaced."""
-    return _MARKER_RE.sub(lambda m: rendered[int(m.group(1))], html)
+
+    def fill(match: re.Match[str]) -> str:
+        widget = rendered[int(match.group(2))]
+        # A marker ending a paragraph of text: close the paragraph, then the widget.
+        return "</p>" + widget if match.group(3) and not match.group(1) else widget
+
+    return _MARKER_RE.sub(fill, html)
 
 
 def early_start(runtime_src: str) -> str:

@@ -240,3 +240,42 @@ def test_content_check_command(tmp_path):
     assert done.stderr.strip() == (
         f"{docs.as_posix()}/a.md:2: widget 'rejection-checklist': option 'heading' must be a text, got 3"
     )
+
+
+def test_widget_fences_in_containers_are_built_in_place(tmp_path):
+    # Inside a Material admonition, right under a line of text, with an entity
+    # in the info string (issue 10): each becomes a live widget, in place.
+    project = project_copy(tmp_path)
+    page = project / "docs" / "timing.md"
+    page.write_text(
+        page.read_text()
+        + '\n!!! example "Try it"\n    Check your reply:\n\n    ```widget rejection-checklist\n    heading: In a box\n    ```\n'
+        + "\nRight under this line:\n```&#119;idget rejection-checklist\nheading: Under a line\n```\n"
+    )
+    site = tmp_path / "site"
+    done = build_site(site, config_file=project / "mkdocs.yml")
+    assert done.returncode == 0, done.stdout + done.stderr
+    html = (site / "timing" / "index.html").read_text()
+    admonition = html[html.index('<div class="admonition example">') :]
+    assert re.match(
+        r'<div class="admonition example">\n<p class="admonition-title">Try it</p>\n<p>Check your reply:</p>\n'
+        r'<section class="fug-widget" data-widget="rejection-checklist"[^>]*>\n<h3[^>]*>In a box</h3>',
+        admonition,
+    )
+    assert re.search(r'<p>Right under this line:\n</p><section class="fug-widget" data-widget="rejection-checklist"', html)
+    assert "widget rejection" not in html and "fugwidget" not in html
+
+
+def test_a_fence_the_renderer_reads_as_code_fails_the_build(tmp_path):
+    project = project_copy(tmp_path)
+    page = project / "docs" / "timing.md"
+    lines = page.read_text().count("\n")
+    page.write_text(page.read_text() + "\n-   !!! tip\n    \t```widget rejection-checklist\n    \t```\n")
+    site = tmp_path / "site"
+    done = build_site(site, config_file=project / "mkdocs.yml")
+    assert done.returncode != 0
+    assert (
+        f"docs/timing.md:{lines + 3}: this widget fence would be published inside code or a line of text, not as a "
+        "widget: put it on its own, after a blank line, indented like the text around it"
+    ) in done.stdout + done.stderr
+    assert not site.exists()
