@@ -46,7 +46,7 @@ def _admonition(state: StateBlock, start_line: int, end_line: int, silent: bool)
         next_line += 1
 
     old_parent, old_line_max, old_indent = state.parentType, state.lineMax, state.blkIndent
-    state.parentType = "admonition"  # type: ignore[assignment]
+    state.parentType = "admonition"
     state.lineMax = next_line  # no lazy continuation past the body
     state.blkIndent = body_indent
 
@@ -66,6 +66,4 @@ def _admonition(state: StateBlock, start_line: int, end_line: int, silent: bool)
 
 def admonition_plugin(md: MarkdownIt) -> None:
     """Add the rule; like Python-Markdown's, a header interrupts a paragraph."""
-    md.block.ruler.before(
-        "fence", "admonition", _admonition, {"alt": ["paragraph", "reference", "blockquote", "list"]}
-    )
+    md.block.ruler.before("fence", "admonition", _admonition, {"alt": ["paragraph", "reference", "blockquote", "list"]})

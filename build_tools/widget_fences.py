@@ -197,7 +197,9 @@ def _read_options(body: str, opening_line: int) -> tuple[Any, dict[str, int]]:
     except yaml.reader.ReaderError as exc:
         line = opening_line + 1 + body.count("\n", 0, exc.position)
         char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
-        raise _FenceProblem(line, f"the widget's options are not valid YAML: the character {char} is not allowed")
+        raise _FenceProblem(
+            line, f"the widget's options are not valid YAML: the character {char} is not allowed"
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = line_of(mark) if mark else opening_line + 1

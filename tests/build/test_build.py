@@ -249,7 +249,8 @@ def test_widget_fences_in_containers_are_built_in_place(tmp_path):
     page = project / "docs" / "timing.md"
     page.write_text(
         page.read_text()
-        + '\n!!! example "Try it"\n    Check your reply:\n\n    ```widget rejection-checklist\n    heading: In a box\n    ```\n'
+        + '\n!!! example "Try it"\n    Check your reply:\n\n'
+        + "    ```widget rejection-checklist\n    heading: In a box\n    ```\n"
         + "\nRight under this line:\n```&#119;idget rejection-checklist\nheading: Under a line\n```\n"
     )
     site = tmp_path / "site"
@@ -262,7 +263,9 @@ def test_widget_fences_in_containers_are_built_in_place(tmp_path):
         r'<section class="fug-widget" data-widget="rejection-checklist"[^>]*>\n<h3[^>]*>In a box</h3>',
         admonition,
     )
-    assert re.search(r'<p>Right under this line:\n</p><section class="fug-widget" data-widget="rejection-checklist"', html)
+    assert re.search(
+        r'<p>Right under this line:\n</p><section class="fug-widget" data-widget="rejection-checklist"', html
+    )
     assert "widget rejection" not in html and "fugwidget" not in html
 
 

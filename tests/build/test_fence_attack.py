@@ -68,7 +68,9 @@ def contained(draw, lines):
     """The block inside zero to two containers the guide's Markdown knows."""
     for _ in range(draw(st.integers(0, 2))):
         kind = draw(
-            st.sampled_from(["quote", "bullet", "tight-bullet", "ordered", "paren", "admonition", "admonition-tab", "indent"])
+            st.sampled_from(
+                ["quote", "bullet", "tight-bullet", "ordered", "paren", "admonition", "admonition-tab", "indent"]
+            )
         )
         if kind == "quote":
             lines = indent(lines, "> ")
@@ -108,7 +110,7 @@ def page(draw):
             block = EXAMPLE_FENCE
         blocks.append("\n".join(draw(contained(block))))
     joiners = [draw(st.sampled_from(["\n\n", "\n\n", "\n", "\r\n\r\n"])) for _ in blocks]
-    return "".join(block + joiner for block, joiner in zip(blocks, joiners)), words, tokens
+    return "".join(block + joiner for block, joiner in zip(blocks, joiners, strict=True)), words, tokens
 
 
 def is_widget_fence(token) -> bool:
