@@ -137,6 +137,9 @@ def test_hostile_input_comes_back_as_text(pyodide_replies):
     assert len(notes) == 10  # the bound, not twelve
     body = notes[0]["outputs"]["body"]
     assert body.startswith(f"Dear {HOSTILE},") and "x" * 10_000 in body and "\ufffd" in body
-    assert view["errors"] == {"interview_date": "", "interview_time": "Write the time as HH:MM, e.g. 14:30."}
+    assert view["errors"] == {
+        "interview_date": "This is more than a year from today: check the year.",
+        "interview_time": "Write the time as HH:MM, e.g. 14:30.",
+    }
     errors = [json.loads(replies[i]) for i in (7, 8)]
     assert all(set(e) == {"error"} for e in errors)

@@ -578,3 +578,17 @@ def test_printing_leaves_every_button_out(page):
     for button in buttons:
         classes = {c for a in page.ancestors(button) for c in a["attrs"].get("class", "").split()}
         assert classes & hidden_in_print, button["attrs"]
+
+
+@pytest.mark.parametrize("date", ["9999-12-31", "9999-12-25", "2027-03-10"])
+def test_an_interview_date_years_ahead_gets_a_field_error(date):
+    # Issue 10: 9999-12-31 showed "Add the interview's date" and no field error.
+    v = view({"interview_date": date, "_now": "2026-03-04T10:00:00"})
+    assert v["errors"]["interview_date"] == "This is more than a year from today: check the year."
+    assert v["outputs"]["send_by"] == "Check the interview's date above to see when to send your note."
+
+
+def test_an_interview_date_within_a_year_has_no_error():
+    v = view({"interview_date": "2027-03-04", "_now": "2026-03-04T10:00:00"})
+    assert v["errors"]["interview_date"] == ""
+    assert v["outputs"]["send_by"].startswith("Send by")

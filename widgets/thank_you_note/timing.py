@@ -77,6 +77,17 @@ def deadline(date: dt.date | None, time: dt.time | None, informational: bool) ->
         return None
 
 
+# An interview date further ahead than this is a typo in the year (9999-12-31).
+MAX_DAYS_AHEAD = 366
+
+
+def far_ahead(day: dt.date | None, now: dt.datetime) -> str:
+    """The interview date's field error when it lies more than a year ahead."""
+    if day is None or (day - now.date()).days <= MAX_DAYS_AHEAD:
+        return ""
+    return "This is more than a year from today: check the year."
+
+
 def is_past(limit: dt.datetime, now: dt.datetime, with_time: bool) -> bool:
     # Without the interview's time, the whole of the last day still counts.
     return now > limit if with_time else now.date() > limit.date()

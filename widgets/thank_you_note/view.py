@@ -20,7 +20,7 @@ from widgets.thank_you_note.inputs import (
     row_count,
 )
 from widgets.thank_you_note.logic import Note, compose
-from widgets.thank_you_note.timing import deadline, now_from, prompt_check, send_by_text
+from widgets.thank_you_note.timing import deadline, far_ahead, now_from, prompt_check, send_by_text
 from widgets.writing.mailto import mailto
 
 
@@ -59,8 +59,11 @@ def note_view(note: Note, person: Interviewer, index: int, checks: list, count: 
 def date_errors(state: Mapping[str, Any]) -> dict[str, str]:
     """A date or time the browser let through unparsed (no date picker there)."""
     date, time = field(state, "interview_date"), field(state, "interview_time")
+    day = parse_date(date)
     return {
-        "interview_date": "Write the date as YYYY-MM-DD, e.g. 2025-03-04." if date and not parse_date(date) else "",
+        "interview_date": "Write the date as YYYY-MM-DD, e.g. 2025-03-04."
+        if date and not day
+        else far_ahead(day, now_from(state)),
         "interview_time": "Write the time as HH:MM, e.g. 14:30." if time and not parse_time(time) else "",
     }
 
@@ -91,8 +94,12 @@ def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> dict[str, Any]
                 "one note to the coordinator naming everyone is fine."
             )
         )
+    errors = date_errors(state)
+    send_by = send_by_text(limit, informational)
+    if errors["interview_date"]:
+        send_by = "Check the interview's date above to see when to send your note."
     return {
-        "outputs": {"send_by": send_by_text(limit, informational), "checks": panel},
-        "errors": date_errors(state),
+        "outputs": {"send_by": send_by, "checks": panel},
+        "errors": errors,
         "repeats": {"notes": notes},
     }
