@@ -192,7 +192,12 @@ def test_daylight_saving_does_not_move_dates_or_deadlines(monkeypatch, zone):
     monkeypatch.setenv("TZ", zone)
     time_module.tzset()
     try:
-        state = {"interview_date": "2025-03-08", "interview_time": "10:00", "skip_weekends": False}
+        state = {
+            "_now": "2025-03-01T09:00:00+00:00",
+            "interview_date": "2025-03-08",
+            "interview_time": "10:00",
+            "skip_weekends": False,
+        }
         result = view(state)
     finally:
         monkeypatch.undo()
@@ -200,7 +205,8 @@ def test_daylight_saving_does_not_move_dates_or_deadlines(monkeypatch, zone):
     assert result["outputs"]["plan"][0]["text"].startswith(
         "Sun 9 Mar 2025 — Send your thank-you note (by 10:00, 24 hours after the interview)."
     )
-    assert "DTSTART;VALUE=DATE:20250309\r\n" in result["downloads"]["ics"]["text"]
+    # A timed event ending at the deadline: 10:00 at the reader's offset (here UTC), whatever the process's zone.
+    assert "DTEND:20250309T100000Z\r\n" in result["downloads"]["ics"]["text"]
 
 
 def test_thank_you_already_sent_is_marked_done():
@@ -481,7 +487,11 @@ def test_template_controls_are_labelled_and_errors_described():
         "decision_date",
         "company",
         "thank_you_sent",
+        "first_check_sent",
+        "second_check_sent",
         "skip_weekends",
+        "reminder",
+        "include_past",
     }
     for _tag, attrs in controls:
         if attrs.get("type") != "checkbox":  # checkboxes sit inside their label

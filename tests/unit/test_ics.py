@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from widgets.follow_up_timeline import WIDGET
+from widgets.follow_up_timeline.calendar_file import calendar_events, event_description, event_summary
 from widgets.follow_up_timeline.form import read_form
 from widgets.follow_up_timeline.ics import Event, calendar, escape_text, fold
 from widgets.follow_up_timeline.logic import Rules, plan
-from widgets.follow_up_timeline.view import calendar_events, event_description, event_summary
 
 NOW = "2025-11-01T09:30:00-04:00"
 STAMP = datetime.datetime(2025, 11, 1, 13, 30, tzinfo=datetime.UTC)
@@ -67,7 +67,9 @@ def test_ics_reads_back_as_the_plan(company):
         assert str(event["SUMMARY"]) == event_summary(interview, step)
         assert str(event["DESCRIPTION"]) == event_description(interview, step)
         assert event["DTSTAMP"].dt == STAMP
-        assert re.fullmatch(r"[0-9a-f]{32}@follow-up-guide", str(event["UID"]))
+        assert re.fullmatch(
+            r"[0-9a-f]{20}-(thank-you|first-check|second-check|stay-in-touch)@follow-up-guide", str(event["UID"])
+        )
     assert len({str(e["UID"]) for e in events}) == len(events)
     # The company name, as typed on one line, is in every summary.
     assert all(interview.company in str(e["SUMMARY"]) for e in events)

@@ -2,6 +2,7 @@
 calendar file out."""
 
 from widgets.base import IsoDates, Option, Widget
+from widgets.follow_up_timeline.calendar_file import REMINDERS
 from widgets.follow_up_timeline.logic import GUIDE, INTERVIEW_TYPES, Rules
 from widgets.follow_up_timeline.view import view
 
@@ -81,6 +82,6 @@ WIDGET = Widget(
             maximum=180,
         ),
     ),
-    initial_state={"interview_type": INTERVIEW_TYPES[0][0], "skip_weekends": True},
-    template_context={"interview_types": INTERVIEW_TYPES, "guide": GUIDE},
+    initial_state={"interview_type": INTERVIEW_TYPES[0][0], "skip_weekends": True, "reminder": REMINDERS[0][0]},
+    template_context={"interview_types": INTERVIEW_TYPES, "guide": GUIDE, "reminders": REMINDERS},
 )

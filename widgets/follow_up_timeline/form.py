@@ -62,6 +62,8 @@ def read_form(state: Mapping[str, Any], today: datetime.date) -> tuple[Interview
         company=company_name(state),
         decision_day=decision,
         thank_you_sent=flag(state, "thank_you_sent"),
+        first_check_sent=flag(state, "first_check_sent"),
+        second_check_sent=flag(state, "second_check_sent"),
         # On unless unticked: a state without the key keeps the default.
         skip_weekends=state.get("skip_weekends", True) is True,
     )

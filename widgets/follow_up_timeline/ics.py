@@ -1,7 +1,9 @@
-"""A small iCalendar (RFC 5545) writer for all-day events.
+"""A small iCalendar (RFC 5545) writer: all-day events, timed events in UTC,
+reminders (VALARM), stable UIDs with SEQUENCE, and a URL per event.
 
 All-day events (DTSTART;VALUE=DATE) are the reader's own calendar dates in
-every calendar application, so no time-zone data has to ship.
+every calendar application. A timed event (the thank-you deadline) is written
+in UTC, worked out from the reader's own clock, so no time-zone data has to ship.
 """
 
 from __future__ import annotations
@@ -18,15 +20,33 @@ MAX_OCTETS = 75  # per line, CRLF not counted (RFC 5545, 3.1)
 
 
 @dataclass(frozen=True)
+class Alarm:
+    """A VALARM: ``trigger`` is a DURATION relative to the event's start
+    ("PT9H": 9:00 on an all-day event's day, "-P1D": a day before)."""
+
+    trigger: str
+    description: str
+
+
+@dataclass(frozen=True)
 class Event:
     day: datetime.date
     summary: str
     description: str
+    # A stable identity ("<interview>-<step>"): a re-import with a higher
+    # SEQUENCE updates the event instead of adding a copy. Empty: from the content.
+    key: str = ""
+    sequence: int = 0
+    # A timed event: its start (aware) and length; None: an all-day event on ``day``.
+    start: datetime.datetime | None = None
+    minutes: int = 30
+    url: str = ""
+    alarm: Alarm | None = None
 
     @property
     def uid(self) -> str:
-        # From the content: the same plan exported twice gives the same
-        # events, so a calendar updates them instead of adding copies.
+        if self.key:
+            return f"{self.key}@{UID_DOMAIN}"
         content = "\n".join((self.day.isoformat(), self.summary, self.description))
         return f"{hashlib.sha256(content.encode('utf-8', 'surrogatepass')).hexdigest()[:32]}@{UID_DOMAIN}"
 
@@ -36,17 +56,32 @@ def calendar(events: Iterable[Event], stamp: datetime.datetime) -> str:
     so the output depends on the arguments alone."""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     for event in events:
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{event.uid}",
-            f"DTSTAMP:{utc_stamp(stamp)}",
-            f"DTSTART;VALUE=DATE:{event.day:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{event.day + datetime.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{escape_text(event.summary)}",
-            f"DESCRIPTION:{escape_text(event.description)}",
-            "TRANSP:TRANSPARENT",  # a reminder, not a busy slot
-            "END:VEVENT",
-        ]
+        lines += ["BEGIN:VEVENT", f"UID:{event.uid}", f"DTSTAMP:{utc_stamp(stamp)}"]
+        if event.key:
+            lines.append(f"SEQUENCE:{event.sequence}")
+        if event.start is not None:
+            lines += [
+                f"DTSTART:{utc_stamp(event.start)}",
+                f"DTEND:{utc_stamp(event.start + datetime.timedelta(minutes=event.minutes))}",
+            ]
+        else:
+            lines += [
+                f"DTSTART;VALUE=DATE:{event.day:%Y%m%d}",
+                f"DTEND;VALUE=DATE:{event.day + datetime.timedelta(days=1):%Y%m%d}",
+            ]
+        lines += [f"SUMMARY:{escape_text(event.summary)}", f"DESCRIPTION:{escape_text(event.description)}"]
+        if event.url:
+            lines.append(f"URL:{event.url}")
+        lines.append("TRANSP:TRANSPARENT")  # a reminder, not a busy slot
+        if event.alarm is not None:
+            lines += [
+                "BEGIN:VALARM",
+                "ACTION:DISPLAY",
+                f"TRIGGER:{event.alarm.trigger}",
+                f"DESCRIPTION:{escape_text(event.alarm.description)}",
+                "END:VALARM",
+            ]
+        lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 

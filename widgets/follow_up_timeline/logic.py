@@ -64,6 +64,8 @@ class Rules:
     # The public holidays' region and the years they are known for, if any.
     holiday_region: str = ""
     holiday_years: tuple[int, int] | None = None
+    # Each step kind's guide section as an absolute address, when the site's is known.
+    guide_urls: Mapping[str, str] = field(default_factory=dict)
     # How dates and times are written (mkdocs.yml extra.dates, the option date_style).
     style: DateStyle = DEFAULT_STYLE
 
@@ -122,6 +124,14 @@ class Interview:
     decision_day: datetime.date | None = None
     thank_you_sent: bool = False
     skip_weekends: bool = True
+    first_check_sent: bool = False
+    second_check_sent: bool = False
+
+    def sent(self, kind: str) -> bool:
+        """Whether the reader has sent this step; a later step sent implies the earlier ones."""
+        order = ("thank-you", "first-check", "second-check")
+        flags = (self.thank_you_sent, self.first_check_sent, self.second_check_sent)
+        return kind in order and any(flags[order.index(kind) :])
 
 
 @dataclass(frozen=True)
@@ -133,16 +143,34 @@ class Step:
     send: str  # what to send
     guides: tuple[GuideLink, ...]
     moved: str = ""  # "Moved from Saturday 3 May: weekend."
-    done: bool = False
+    # Against the reader's today: upcoming | today | overdue (not sent, its day
+    # passed: planned for today now) | done (sent) | ongoing (stay-in-touch, begun).
+    status: str = "upcoming"
+    planned: datetime.date | None = None  # an overdue or ongoing step's own day
+    deadline: datetime.datetime | None = None  # the thank-you's, when its time is known
+    last_day: datetime.date | None = None  # the thank-you's last day on time
+
+    @property
+    def done(self) -> bool:
+        return self.status == "done"
 
 
-def plan(interview: Interview, rules: Rules) -> tuple[Step, ...]:
+SENT_TITLES = {
+    "thank-you": "Thank-you note already sent",
+    "first-check": "First status check already sent",
+    "second-check": "Second status check already sent",
+}
+
+
+def plan(interview: Interview, rules: Rules, now: datetime.datetime | None = None) -> tuple[Step, ...]:
+    """The dated steps; with ``now`` (the reader's local time), each one marked
+    against today, and the steps after an overdue one planned from today."""
     days = WorkingDays(rules.closed_days, interview.skip_weekends)
-    thank_you = _thank_you(interview, rules, days)
+    thank_you = _today(_thank_you(interview, rules, days), interview, now, days)
     if interview.kind == INFORMATIONAL:
         # No decision to ask about: thank them, then keep in touch.
-        return thank_you, _stay_in_touch(thank_you, rules, days, informational=True)
-    first = _first_check(interview, thank_you, rules, days)
+        return thank_you, _today(_stay_in_touch(thank_you, rules, days, informational=True), interview, now, days)
+    first = _today(_first_check(interview, thank_you, rules, days), interview, now, days)
     second = _later_step(
         "second-check",
         "Second status check",
@@ -155,13 +183,46 @@ def plan(interview: Interview, rules: Rules) -> tuple[Step, ...]:
         days,
         rules.style,
     )
-    return thank_you, first, second, _stay_in_touch(second, rules, days, informational=False)
+    second = _today(second, interview, now, days)
+    return (
+        thank_you,
+        first,
+        second,
+        _today(_stay_in_touch(second, rules, days, informational=False), interview, now, days),
+    )
+
+
+def _today(step: Step, interview: Interview, now: datetime.datetime | None, days: WorkingDays) -> Step:
+    """The step marked against the reader's today. An overdue thank-you is for
+    today; an overdue status check for the first working day from today."""
+    if interview.sent(step.kind):
+        # Kept on its day, so the plan's dates still follow the rules.
+        title = SENT_TITLES[step.kind]
+        return replace(step, title=title, when="", send="Nothing more to do here.", moved="", status="done")
+    if now is None:
+        return step
+    today = now.date()
+    if step.kind == "stay-in-touch":
+        return replace(step, status="ongoing", planned=step.day, day=today, moved="") if step.day < today else step
+    if step.deadline is not None:  # the thank-you, due at an hour
+        late = now > step.deadline
+    elif step.last_day is not None:  # a thank-you due within a day (or a few): the whole day counts
+        late = today > step.last_day
+    else:
+        late = step.day < today
+    if late:
+        day = today if step.kind == "thank-you" else days.on_or_after(today)
+        return replace(step, status="overdue", planned=step.day, day=day, moved="")
+    if step.day <= today:  # its day, or a thank-you planned earlier that is still on time
+        return replace(step, status="today", planned=step.day if step.day < today else None, day=today)
+    return step
 
 
 def _thank_you(interview: Interview, rules: Rules, days: WorkingDays) -> Step:
     title = "Send your thank-you note"
     guides = (GUIDE["thank-you"], GUIDE["note-builder"])
     due_clock = ""  # the hour it is due, when the interview's time is known
+    deadline = None
     if interview.kind == INFORMATIONAL:
         gap = rules.informational_thank_you_days
         due = interview.day + gap * ONE_DAY
@@ -175,20 +236,14 @@ def _thank_you(interview: Interview, rules: Rules, days: WorkingDays) -> Step:
         due_at = start + datetime.timedelta(hours=hours)
         due = last = due_at.date()
         if interview.time:
+            deadline = due_at
             due_clock = clock(due_at.time(), rules.style)
             on_time = f"by {due_clock}, {hours} hours after the interview"
         else:
             on_time = f"within {hours} hours of the interview"
         send = _thank_you_content(interview.kind)
-    step = _on_a_working_day(
-        Step("thank-you", due, title, on_time, send, guides), interview.day, last, due_clock, days, rules.style
-    )
-    if interview.thank_you_sent:
-        # Kept on its working day, so the plan's dates still follow the rules.
-        return replace(
-            step, title="Thank-you note already sent", when="", send="Nothing more to do here.", moved="", done=True
-        )
-    return step
+    step = Step("thank-you", due, title, on_time, send, guides, deadline=deadline, last_day=last)
+    return _on_a_working_day(step, interview.day, last, due_clock, days, rules.style)
 
 
 def _on_a_working_day(

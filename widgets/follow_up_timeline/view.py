@@ -7,10 +7,19 @@ from collections.abc import Mapping
 from typing import Any
 
 from widgets.dates import DEFAULT, DateStyle
+from widgets.follow_up_timeline.calendar_file import REMINDERS, calendar_events
 from widgets.follow_up_timeline.form import MISSING_DATE, read_form
-from widgets.follow_up_timeline.ics import Event, calendar
-from widgets.follow_up_timeline.logic import Interview, Rules, Step, plan
-from widgets.follow_up_timeline.wording import default_timeline, guide_words, heading, plan_text, step_line
+from widgets.follow_up_timeline.ics import calendar
+from widgets.follow_up_timeline.logic import Rules, Step, plan
+from widgets.follow_up_timeline.wording import (
+    default_timeline,
+    heading,
+    next_step,
+    plan_text,
+    step_line,
+)
+from widgets.state import flag, reader_now
+from widgets.state import text as text_field
 
 FIELD_LABELS = {
     "interview_date": "Interview date",
@@ -27,10 +36,12 @@ def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> dict[str, Any]
     interview, errors = read_form(state, now.date())
     if interview is None:
         return _no_plan(rules, errors)
-    steps = plan(interview, rules)
+    steps = plan(interview, rules, now.replace(tzinfo=None))
     style = rules.style
-    text = plan_text(interview, steps, style)
-    items = [plan_item(s, style) for s in steps]
+    next_words = next_step(steps, now.date(), style)
+    # The plain text: the heading, what to do next, then the steps.
+    text = plan_text(interview, steps, style, now.date()).replace("\n\n", f"\n\n{next_words}\n\n", 1)
+    items = [plan_item(s, style, now.date()) for s in steps]
     beyond = holidays_unknown(rules, steps)
     if beyond:
         items.append({"text": beyond, "tone": "note"})
@@ -38,6 +49,7 @@ def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> dict[str, Any]
     return {
         "outputs": {
             "plan_heading": heading(interview, style),
+            "next_step": next_words,
             "plan": items,
             "plan_text": text,
         },
@@ -45,7 +57,19 @@ def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> dict[str, Any]
             "ics": {
                 "filename": "follow-up-plan.ics",
                 "mime": "text/calendar",
-                "text": calendar(calendar_events(interview, steps, style), now),
+                "text": calendar(
+                    calendar_events(
+                        interview,
+                        steps,
+                        style,
+                        state=state,
+                        reminder=reminder_choice(state),
+                        include_past=flag(state, "include_past"),
+                        urls=rules.guide_urls,
+                        stamp=now,
+                    ),
+                    now,
+                ),
             },
             "text": {"filename": "follow-up-plan.txt", "mime": "text/plain", "text": text},
         },
@@ -63,49 +87,23 @@ def holidays_unknown(rules: Rules, steps: tuple[Step, ...]) -> str:
     )
 
 
-def plan_item(step: Step, style: DateStyle = DEFAULT) -> dict[str, Any]:
+def plan_item(step: Step, style: DateStyle = DEFAULT, today: datetime.date | None = None) -> dict[str, Any]:
     """A step of the plan, its guide sections linked where the line names them."""
     if step.done:
         return {"text": step_line(step, style), "tone": "done"}
     links = [{"text": g.title, "href": g.href} for g in step.guides]
-    return {"text": step_line(step, style), "tone": "step", "links": links}
+    tone = {"overdue": "overdue", "today": "today"}.get(step.status, "step")
+    return {"text": step_line(step, style, today), "tone": tone, "links": links}
+
+
+def reminder_choice(state: Mapping[str, Any]) -> str:
+    choice = text_field(state, "reminder")
+    return choice if choice in dict(REMINDERS) else REMINDERS[0][0]
 
 
 def current_time(state: Mapping[str, Any]) -> datetime.datetime:
-    """Now, for DTSTAMP and the "too far from today" checks.
-
-    The page sends only the form, so this is the clock of wherever the view
-    runs; tests (and anything else that needs a fixed "now") pass an ISO
-    date-time as the state key "_now", which no control of the form has.
-    """
-    given = state.get("_now")
-    if isinstance(given, str):
-        try:
-            moment = datetime.datetime.fromisoformat(given)
-        except ValueError:
-            pass
-        else:
-            return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
-    return datetime.datetime.now().astimezone()
-
-
-def calendar_events(interview: Interview, steps: tuple[Step, ...], style: DateStyle = DEFAULT) -> list[Event]:
-    """One all-day event per step still to do."""
-    return [
-        Event(step.day, event_summary(interview, step), event_description(interview, step, style))
-        for step in steps
-        if not step.done
-    ]
-
-
-def event_summary(interview: Interview, step: Step) -> str:
-    return f"{step.title} ({interview.company})" if interview.company else step.title
-
-
-def event_description(interview: Interview, step: Step, style: DateStyle = DEFAULT) -> str:
-    lines = [f"When: {step.when}." if step.when else ""]
-    lines += [step.moved, f"What to send: {step.send}", guide_words(step), f"{heading(interview, style)}."]
-    return "\n".join(line for line in lines if line)
+    """The reader's local time (the page's ``_now``): for today, DTSTAMP, the date checks."""
+    return reader_now(state)
 
 
 def _no_plan(rules: Rules, errors: dict[str, str]) -> dict[str, Any]:
@@ -120,7 +118,7 @@ def _no_plan(rules: Rules, errors: dict[str, str]) -> dict[str, Any]:
     text = "\n".join([title, *(item["text"] for item in items)]) + "\n"
     # Empty downloads replace the last plan's files on the page: no stale .ics.
     return {
-        "outputs": {"plan_heading": title, "plan": items, "plan_text": text},
+        "outputs": {"plan_heading": title, "next_step": "", "plan": items, "plan_text": text},
         "downloads": {},
         "errors": errors,
     }

@@ -2,21 +2,62 @@
 
 from __future__ import annotations
 
-from widgets.dates import DEFAULT, DateStyle, clock, short_date
+import datetime
+
+from widgets.dates import DEFAULT, DateStyle, brief_date, clock, long_date, short_date
 from widgets.follow_up_timeline.dates import CLOSED_DAY
 from widgets.follow_up_timeline.logic import INTERVIEW_TYPES, Interview, Rules, Step
 
+ACTIONS = {
+    "thank-you": "send your thank-you note",
+    "first-check": "send your first status check",
+    "second-check": "send your second status check",
+    "stay-in-touch": "stop chasing and stay top-of-mind",
+}
 
-def step_line(step: Step, style: DateStyle = DEFAULT) -> str:
+
+def step_date(step: Step, style: DateStyle = DEFAULT, today: datetime.date | None = None) -> str:
+    """The start of a step's line: its date, or where it stands against today."""
+    if step.status == "overdue" and step.planned:
+        when = "today" if today is None or step.day == today else f"on {brief_date(step.day, style)}"
+        return f"Overdue since {brief_date(step.planned, style)}: send it {when}"
+    if step.status == "ongoing" and step.planned:
+        return f"Since {brief_date(step.planned, style)}"
+    if step.status == "today":
+        return f"Today, {brief_date(step.day, style)}"
+    return short_date(step.day, style)
+
+
+def step_line(step: Step, style: DateStyle = DEFAULT, today: datetime.date | None = None) -> str:
     """One line per step, as the plan shows it."""
     if step.done:
         return f"Done — {step.title}. {step.send}"
-    parts = [f"{short_date(step.day, style)} — {step.title}" + (f" ({step.when})." if step.when else ".")]
+    parts = [f"{step_date(step, style, today)} — {step.title}" + (f" ({step.when})." if step.when else ".")]
     if step.moved:
         parts.append(step.moved)
     parts.append(f"What to send: {step.send}")
     parts.append(guide_words(step))
     return " ".join(parts)
+
+
+def next_step(steps: tuple[Step, ...], today: datetime.date, style: DateStyle = DEFAULT) -> str:
+    """What to do next, in one sentence."""
+    step = next((s for s in steps if not s.done), None)
+    if step is None:
+        return "Nothing left to send: every step is done."
+    action = ACTIONS[step.kind]
+    if step.status == "overdue" and step.planned:
+        late = " A late note beats none." if step.kind == "thank-you" else ""
+        when = "today" if step.day == today else f"on {long_date(step.day, style)}, the next working day"
+        return f"Next: {action} {when}. It has been due since {long_date(step.planned, style)}.{late}"
+    if step.status == "ongoing":
+        return "Next: no more status checks. Stay in touch lightly, and keep applying elsewhere."
+    if step.status == "today":
+        due = f", by {clock(step.deadline.time(), style)}" if step.deadline else ""
+        return f"Next: {action} today{due}."
+    days = (step.day - today).days
+    later = "tomorrow" if days == 1 else f"in {days} days"
+    return f"Next: {action} on {long_date(step.day, style)} ({later})."
 
 
 def guide_words(step: Step) -> str:
@@ -35,14 +76,16 @@ def heading(interview: Interview, style: DateStyle = DEFAULT) -> str:
     return words
 
 
-def plan_text(interview: Interview, steps: tuple[Step, ...], style: DateStyle = DEFAULT) -> str:
+def plan_text(
+    interview: Interview, steps: tuple[Step, ...], style: DateStyle = DEFAULT, today: datetime.date | None = None
+) -> str:
     """The plan as plain text, to copy or save."""
     lines = [heading(interview, style), ""]
     for step in steps:
         if step.done:
-            lines += [step_line(step, style), ""]
+            lines += [step_line(step, style, today), ""]
             continue
-        lines.append(f"{short_date(step.day, style)} — {step.title}" + (f" ({step.when})" if step.when else ""))
+        lines.append(f"{step_date(step, style, today)} — {step.title}" + (f" ({step.when})" if step.when else ""))
         if step.moved:
             lines.append(f"  {step.moved}")
         lines += [f"  What to send: {step.send}", f"  {guide_words(step)}", ""]
