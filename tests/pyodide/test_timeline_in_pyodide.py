@@ -19,6 +19,8 @@ from widgets.binding import handle
 
 NAME = "follow-up-timeline"
 NOW = "2026-11-20T09:15:00+01:00"
+# The thank-you of the "hostile-company" case: due Wed 25 Nov 14:00 at +01:00, a half-hour event ending then.
+EXPECTED_THANK_YOU_START = "2026-11-25T12:30:00+00:00"
 HOSTILE = (
     '<img src=x onerror="alert(1)"><script>alert(2)</script> \u202eשלום 👩🏽\u200d💻 e\u0301, '
     '"Acme; Ltd" & Co \\ back \ud800 tab\there ' + "ü" * 80
@@ -185,10 +187,16 @@ def test_pyodide_calendar_reads_back_exactly(pyodide_replies):
     escaped = company.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     assert f"\r\nSUMMARY:First status check ({escaped})\r\n" in ics.replace("\r\n ", "")
     events = icalendar.Calendar.from_ical(ics).walk("VEVENT")
-    titles = ["Send your thank-you note", "First status check", "Second status check", "Stop chasing; stay top-of-mind"]
+    titles = [
+        "Send your thank-you note, by 14:00",
+        "First status check",
+        "Second status check",
+        "Stop chasing; stay top-of-mind",
+    ]
     assert [str(e["SUMMARY"]) for e in events] == [f"{t} ({company})" for t in titles]
+    # The thank-you deadline is a timed event (half an hour ending at 14:00, the reader's offset), the rest all-day.
     assert [e.decoded("DTSTART").isoformat() for e in events] == [
-        "2026-11-25",
+        EXPECTED_THANK_YOU_START,
         "2026-12-01",
         "2026-12-08",
         "2026-12-29",
