@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from build_tools.errors import ContentError, ContentErrors
+from build_tools.guide_links import GuideIndex
 from build_tools.widget_fences import find_widget_fences
 
 
@@ -14,6 +15,7 @@ def check_docs(docs_dir: Path, shown_as: str | None = None) -> None:
     """Raise ContentErrors listing every problem in every page of ``docs_dir``."""
     shown_as = shown_as or docs_dir.name
     errors: list[ContentError] = []
+    index: GuideIndex | None = None
     for page in sorted(docs_dir.rglob("*.md")):
         rel = f"{shown_as}/{page.relative_to(docs_dir).as_posix()}"
         try:
@@ -21,7 +23,17 @@ def check_docs(docs_dir: Path, shown_as: str | None = None) -> None:
         except UnicodeDecodeError as exc:
             errors.append(ContentError(rel, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
             continue
-        errors.extend(find_widget_fences(markdown, rel)[1])
+        fences, fence_errors = find_widget_fences(markdown, rel)
+        errors.extend(fence_errors)
+        # The guide sections each widget links to must exist.
+        index = index or GuideIndex.from_docs(docs_dir)
+        for fence in fences:
+            for section in fence.widget.sections.values():
+                why = index.problem(section)
+                if why:
+                    where = f"{section.page} › {section.heading!r}" if section.heading else section.page
+                    message = f"widget '{fence.widget.name}' links to {where}: {why}"
+                    errors.append(ContentError(rel, fence.first_line + 1, message))
     if errors:
         raise ContentErrors(errors)
 

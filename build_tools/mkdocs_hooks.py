@@ -24,6 +24,7 @@ from build_tools.branding import CSS_URI, Branding, BrandingError, branded_palet
 from build_tools.content_check import check_docs  # noqa: E402
 from build_tools.csp import add_policy_to_pages  # noqa: E402
 from build_tools.errors import ContentErrors  # noqa: E402
+from build_tools.guide_links import GuideIndex  # noqa: E402
 from build_tools.offline import OfflineConfigError, offline_enabled, write_offline_worker  # noqa: E402
 from build_tools.runtime_assets import RUNTIME_SCRIPT, install_runtime  # noqa: E402
 from build_tools.site_values import site_values  # noqa: E402
@@ -41,6 +42,7 @@ _fences: dict[str, tuple[str, list[WidgetFence]]] = {}  # page -> (author's path
 _serving = False  # `mkdocs serve`: no offline copy, so live reload shows every change
 _center: Branding | None = None  # the career center's Branding (extra.center)
 _site: dict = {}  # what the build hands every widget for the whole guide (public holidays...)
+_guide = None  # the guide's GuideIndex: the anchors of every page, for the widgets' links
 
 
 def on_startup(command, dirty, **kwargs):
@@ -81,12 +83,15 @@ def on_files(files, config, **kwargs):
 
 
 def on_pre_build(config, **kwargs):
-    # Check every page before MkDocs empties site/: a bad widget fence stops
-    # the build with nothing written.
+    # Check every page before MkDocs empties site/: a bad widget fence (or a
+    # link of a widget to a section that does not exist) stops the build with
+    # nothing written.
+    global _guide
     try:
         check_docs(Path(config.docs_dir))
     except ContentErrors as exc:
         raise PluginError(str(exc)) from None
+    _guide = GuideIndex.from_docs(Path(config.docs_dir))
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
@@ -96,9 +101,20 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         raise PluginError(str(ContentErrors(errors)))
     _fences[page.file.src_uri] = (path, fences)
     _rendered[page.file.src_uri] = [
-        render_widget(fence, page.file.src_uri, index, center=_center, site=_site) for index, fence in enumerate(fences)
+        render_widget(fence, page.file.src_uri, index, center=_center, site=_page_site(fence, page, config))
+        for index, fence in enumerate(fences)
     ]
     return mark_fences(markdown, fences)
+
+
+def _page_site(fence, page, config) -> dict:
+    """The guide-wide values, and the hrefs of the sections the widget links to from this page."""
+    if not fence.widget.sections or _guide is None:
+        return _site
+    links = _guide.resolve(
+        dict(fence.widget.sections), page.file.src_uri, config.site_url or "", config.use_directory_urls
+    )
+    return {**_site, "guide_links": links}
 
 
 def on_page_content(html, page, config, files, **kwargs):

@@ -102,6 +102,16 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Section:
+    """A section of the guide a widget links to: a page of docs/ and a heading
+    on it ("" for the page itself). The build checks it exists and gives the
+    widget its href from the page that holds it (the ``guide_links`` option)."""
+
+    page: str  # "thank-you-notes.md", "events/career-fair.md"
+    heading: str = ""  # the heading's text, as written: "When to send it"
+
+
+@dataclass(frozen=True)
 class Widget:
     name: str
     view: ViewFunction
@@ -110,6 +120,8 @@ class Widget:
     initial_state: Mapping[str, Any] = field(default_factory=dict)
     # Extra names the server-rendered template needs (steps, labels...).
     template_context: Mapping[str, Any] = field(default_factory=dict)
+    # The guide's sections it links to, by key (see Section).
+    sections: Mapping[str, Section] = field(default_factory=dict)
 
     def resolve_options(self, raw: Mapping[str, Any] | None, site: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """Defaults merged with a fence's ``raw`` options and the build's ``site``

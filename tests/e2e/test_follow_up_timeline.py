@@ -223,15 +223,21 @@ def test_calendar_file_parses_and_matches_the_plan(page, site):
     assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "" and "\n" not in "".join(lines)
     assert max(len(line.encode("utf-8")) for line in lines) <= 75
     events = vevents(ics)
-    assert [(e.decoded("DTSTART"), str(e["SUMMARY"])) for e in events] == [
-        (day, f"{title} (Acme)") for day, title in expected
-    ]
+    # The thank-you, due at 14:00, is a timed event (half an hour ending then); the rest all-day.
+    summaries = [f"{THANK_YOU}, by 14:00 (Acme)", *(f"{title} (Acme)" for _, title in expected[1:])]
+    assert [str(e["SUMMARY"]) for e in events] == summaries
+    thank_you = events[0]
+    assert isinstance(thank_you.decoded("DTSTART"), datetime.datetime)
+    assert thank_you.decoded("DTEND") - thank_you.decoded("DTSTART") == datetime.timedelta(minutes=30)
+    assert [e.decoded("DTSTART") for e in events[1:]] == [day for day, _ in expected[1:]]
     assert len({str(e["UID"]) for e in events}) == 4
-    for event, line in zip(events, shown, strict=True):
+    for event, line, (day, title) in zip(events, shown, expected, strict=True):
         # Each event is the step shown on the page: its date, its title.
-        start = event.decoded("DTSTART")
-        assert line.startswith(f"{short(start)} — {str(event['SUMMARY']).removesuffix(' (Acme)')} (")
+        assert line.startswith(f"{short(day)} — {title} (")
+        if event is thank_you:
+            continue
         # All-day events: dates, not date-times, so no time zone is involved.
+        start = event.decoded("DTSTART")
         assert type(start) is datetime.date and event.decoded("DTEND") == start + DAY
         assert event.get("DTSTAMP") is not None
         description = str(event["DESCRIPTION"])
@@ -268,7 +274,8 @@ def test_hostile_company_is_exact_in_the_calendar_and_never_markup(page, site):
     escaped = company.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     assert f"\r\nSUMMARY:First status check ({escaped})\r\n" in unfolded
     events = vevents(ics)
-    assert [str(e["SUMMARY"]) for e in events] == [f"{t} ({company})" for t in (THANK_YOU, FIRST, SECOND, STOP)]
+    titles = (f"{THANK_YOU}, by 14:00", FIRST, SECOND, STOP)
+    assert [str(e["SUMMARY"]) for e in events] == [f"{t} ({company})" for t in titles]
     for event in events:
         assert str(event["DESCRIPTION"]).endswith(f"\n{heading}.")
     assert page.evaluate("() => window.__owned") is None
@@ -287,9 +294,12 @@ def test_copy_the_plan_and_save_it_as_text(context, site):
     assert copied == root.locator('[data-output="plan_text"]').text_content()
     assert copied.startswith(
         f"Follow-up plan for your phone interview on {short(thursday)} at 14:00\n\n"
-        f"{short(thursday + DAY)} — {THANK_YOU} (by 14:00, 24 hours after the interview)\n"
-        "  What to send: A short note"
+        f"Next: send your thank-you note on {long(thursday + DAY, thursday + DAY)}"
     )
+    assert (
+        f"\n\n{short(thursday + DAY)} — {THANK_YOU} (by 14:00, 24 hours after the interview)\n"
+        "  What to send: A short note"
+    ) in copied
     for day, title in [(thursday + 7 * DAY, FIRST), (thursday + 14 * DAY, SECOND), (thursday + 35 * DAY, STOP)]:
         assert f"\n\n{short(day)} — {title}" in copied
     assert "<" not in copied
@@ -351,7 +361,9 @@ def test_skip_weekends_off_allows_a_weekend_date(page, site):
     )
     expect(steps(root).first).not_to_contain_text("Moved")
     _, ics = download(page, root, "Add to calendar (.ics file)")
-    assert vevents(ics)[0].decoded("DTSTART") == saturday
+    # Due Saturday 15:30: a timed event on Saturday.
+    start = vevents(ics)[0].decoded("DTEND") - datetime.timedelta(minutes=30)
+    assert start.date() == saturday
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -388,7 +400,7 @@ def test_keyboard_reaches_every_control_and_can_copy(browser, site):
     # Tab (a date or time field takes one Tab per part) goes through every
     # control in reading order.
     reached = []
-    for _ in range(40):
+    for _ in range(60):
         page.keyboard.press("Tab")
         here = page.evaluate(
             "() => { const e = document.activeElement;"
@@ -406,9 +418,13 @@ def test_keyboard_reaches_every_control_and_can_copy(browser, site):
         "interview_type",
         "decision_date",
         "company",
-        "thank_you_sent",
         "skip_weekends",
+        "thank_you_sent",
+        "first_check_sent",
+        "second_check_sent",
         "A",
+        "reminder",
+        "include_past",
         "Add to calendar (.ics file)",
         "Copy the plan",
         "Save as text",

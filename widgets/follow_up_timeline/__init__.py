@@ -3,7 +3,7 @@ calendar file out."""
 
 from widgets.base import IsoDates, Option, Widget
 from widgets.follow_up_timeline.calendar_file import REMINDERS
-from widgets.follow_up_timeline.logic import GUIDE, INTERVIEW_TYPES, Rules
+from widgets.follow_up_timeline.logic import INTERVIEW_TYPES, SECTIONS, Rules
 from widgets.follow_up_timeline.view import view
 
 _RULES = Rules()
@@ -32,6 +32,13 @@ WIDGET = Widget(
             None,
             "How dates and times are written (widgets.dates.DateStyleData).",
             site="mkdocs.yml extra.dates",
+        ),
+        Option(
+            "guide_links",
+            dict,
+            None,
+            "Each guide section's href from the page holding the widget (build_tools.guide_links).",
+            site="the build (the sections the widget names, by page and heading)",
         ),
         Option(
             "thank_you_hours",
@@ -83,5 +90,6 @@ WIDGET = Widget(
         ),
     ),
     initial_state={"interview_type": INTERVIEW_TYPES[0][0], "skip_weekends": True, "reminder": REMINDERS[0][0]},
-    template_context={"interview_types": INTERVIEW_TYPES, "guide": GUIDE, "reminders": REMINDERS},
+    template_context={"interview_types": INTERVIEW_TYPES, "reminders": REMINDERS},
+    sections=SECTIONS,
 )

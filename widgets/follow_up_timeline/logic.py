@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from widgets.base import Section
 from widgets.dates import DEFAULT as DEFAULT_STYLE
 from widgets.dates import DateStyle, clock, long_date, short_date
 from widgets.follow_up_timeline.dates import CLOSED_DAY, WorkingDays
@@ -32,19 +33,29 @@ INFORMATIONAL_LAST_DAY = 5  # the guide: thank them within 3-5 days
 
 @dataclass(frozen=True)
 class GuideLink:
+    key: str  # in SECTIONS, and in the build's guide_links option
     title: str
-    # Relative to the built timing page, where the widget sits.
-    href: str
 
 
+# The guide's sections the plan links to, by page and heading: the build checks
+# them and works out each href from the page that holds the widget.
+SECTIONS = {
+    "thank-you": Section("thank-you-notes.md", "When to send it"),
+    "note-builder": Section("thank-you-notes.md", "Build your note"),
+    "first-check": Section("timing.md", "The first status check"),
+    "what-to-write": Section("timing.md", "What to write"),
+    "second-check": Section("timing.md", "The second check"),
+    "stop-chasing": Section("timing.md", "When to stop chasing"),
+    "keep-in-touch": Section("staying-in-touch.md", "Keep in touch"),
+}
 GUIDE = {
-    "thank-you": GuideLink("Thank-you notes › When to send it", "../thank-you-notes/#when-to-send-it"),
-    "note-builder": GuideLink("Thank-you notes › the note builder", "../thank-you-notes/"),
-    "first-check": GuideLink("Timing your follow-up › The first status check", "#the-first-status-check"),
-    "what-to-write": GuideLink("Timing your follow-up › What to write", "#what-to-write"),
-    "second-check": GuideLink("Timing your follow-up › The second check", "#the-second-check"),
-    "stop-chasing": GuideLink("Timing your follow-up › When to stop chasing", "#when-to-stop-chasing"),
-    "keep-in-touch": GuideLink("Staying top-of-mind › Keep in touch", "../staying-in-touch/#keep-in-touch"),
+    "thank-you": GuideLink("thank-you", "Thank-you notes › When to send it"),
+    "note-builder": GuideLink("note-builder", "Thank-you notes › the note builder"),
+    "first-check": GuideLink("first-check", "Timing your follow-up › The first status check"),
+    "what-to-write": GuideLink("what-to-write", "Timing your follow-up › What to write"),
+    "second-check": GuideLink("second-check", "Timing your follow-up › The second check"),
+    "stop-chasing": GuideLink("stop-chasing", "Timing your follow-up › When to stop chasing"),
+    "keep-in-touch": GuideLink("keep-in-touch", "Staying top-of-mind › Keep in touch"),
 }
 
 
@@ -64,8 +75,9 @@ class Rules:
     # The public holidays' region and the years they are known for, if any.
     holiday_region: str = ""
     holiday_years: tuple[int, int] | None = None
-    # Each step kind's guide section as an absolute address, when the site's is known.
-    guide_urls: Mapping[str, str] = field(default_factory=dict)
+    # Each guide section's href from the page holding the widget and its absolute
+    # address ("" unless the site's is known): the build's guide_links option.
+    guide_links: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # How dates and times are written (mkdocs.yml extra.dates, the option date_style).
     style: DateStyle = DEFAULT_STYLE
 
@@ -87,13 +99,45 @@ class Rules:
         # The fence's own closed days add to the public holidays.
         for day in options.get("closed_days", ()):
             closed.setdefault(datetime.date.fromisoformat(day), CLOSED_DAY)
-        return cls(**gaps, closed_days=closed, style=DateStyle.from_option(options.get("date_style")))
+        links = options.get("guide_links")
+        return cls(
+            **gaps,
+            closed_days=closed,
+            style=DateStyle.from_option(options.get("date_style")),
+            guide_links=links if isinstance(links, Mapping) else {},
+        )
+
+    def href(self, key: str) -> str:
+        link = self.guide_links.get(key)
+        return str(link.get("href", "")) if isinstance(link, Mapping) else ""
+
+    @property
+    def guide_urls(self) -> dict[str, str]:
+        """Each step kind's first guide section as an absolute address, where known."""
+        urls = {}
+        for kind, key in (
+            ("thank-you", "thank-you"),
+            ("first-check", "first-check"),
+            ("second-check", "second-check"),
+            ("stay-in-touch", "stop-chasing"),
+        ):
+            link = self.guide_links.get(key)
+            if isinstance(link, Mapping) and link.get("url"):
+                urls[kind] = str(link["url"])
+        return urls
 
     def beyond_holidays(self, day: datetime.date) -> bool:
         """Whether ``day`` is in a year the public holidays were not computed for."""
         return self.holiday_years is not None and not self.holiday_years[0] <= day.year <= self.holiday_years[1]
 
 
+# Each step kind and the section its calendar event links to.
+_STEP_SECTIONS = (
+    ("thank-you", "thank-you"),
+    ("first-check", "first-check"),
+    ("second-check", "second-check"),
+    ("stay-in-touch", "stop-chasing"),
+)
 _GAPS = (
     "thank_you_hours",
     "informational_thank_you_days",

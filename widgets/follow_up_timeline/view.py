@@ -41,7 +41,7 @@ def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> dict[str, Any]
     next_words = next_step(steps, now.date(), style)
     # The plain text: the heading, what to do next, then the steps.
     text = plan_text(interview, steps, style, now.date()).replace("\n\n", f"\n\n{next_words}\n\n", 1)
-    items = [plan_item(s, style, now.date()) for s in steps]
+    items = [plan_item(s, style, now.date(), rules) for s in steps]
     beyond = holidays_unknown(rules, steps)
     if beyond:
         items.append({"text": beyond, "tone": "note"})
@@ -87,11 +87,15 @@ def holidays_unknown(rules: Rules, steps: tuple[Step, ...]) -> str:
     )
 
 
-def plan_item(step: Step, style: DateStyle = DEFAULT, today: datetime.date | None = None) -> dict[str, Any]:
-    """A step of the plan, its guide sections linked where the line names them."""
+def plan_item(
+    step: Step, style: DateStyle = DEFAULT, today: datetime.date | None = None, rules: Rules | None = None
+) -> dict[str, Any]:
+    """A step of the plan, its guide sections linked where the line names them
+    (with the hrefs the build worked out for the page holding the widget)."""
     if step.done:
         return {"text": step_line(step, style), "tone": "done"}
-    links = [{"text": g.title, "href": g.href} for g in step.guides]
+    hrefs = {g.key: rules.href(g.key) for g in step.guides} if rules else {}
+    links = [{"text": g.title, "href": hrefs[g.key]} for g in step.guides if hrefs.get(g.key)]
     tone = {"overdue": "overdue", "today": "today"}.get(step.status, "step")
     return {"text": step_line(step, style, today), "tone": tone, "links": links}
 
