@@ -467,6 +467,12 @@ def test_print_shows_the_plan_without_the_buttons(context, site):
         expect(button).to_be_hidden()
     expect(root.get_by_role("button", name="Clear my data")).to_be_hidden()
     expect(root.locator('[data-role="status"]')).to_be_hidden()
+    # The plan once: no form around it, no plain-text copy (the theme opens <details> to print).
+    root.locator("details.fug-widget__plain").evaluate("d => { d.open = true; }")
+    expect(root.locator("details.fug-widget__plain")).to_be_hidden()
+    expect(root.get_by_label("Interview date", exact=True)).to_be_hidden()
+    expect(root.get_by_label("I have already sent my thank-you note")).to_be_hidden()
+    expect(root.get_by_label("Reminders")).to_be_hidden()
     assert len(page.pdf()) > 1000
 
 
