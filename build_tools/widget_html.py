@@ -35,21 +35,49 @@ _templates = jinja2.Environment(
 )
 
 
+# Only relative addresses with no scheme ("#...", "./...", "../...") become
+# links, so a view can never link elsewhere or run script. JS twin:
+# web/runtime-helpers.js; both pass tests/vectors/linked_text.json.
+# The class is JavaScript's \s spelled out: Python's \s differs (U+001C-U+001F,
+# U+0085, U+FEFF), and its $ would also match before a final newline.
+_JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_RELATIVE_HREF = re.compile(f"(#|\\.{{1,2}}/)[^{_JS_SPACE}:]*")
+
+
+def is_relative_href(href: object) -> bool:
+    return isinstance(href, str) and _RELATIVE_HREF.fullmatch(href) is not None
+
+
+def linked_pieces(text: str, links: list[dict[str, str]] | None = None) -> list[dict[str, str]]:
+    """A list item's text cut into pieces ({"text"} or {"text", "href"}): each
+    link's text, found in order after the previous one, becomes a piece with
+    its address; links not found or not relative stay text."""
+    pieces: list[dict[str, str]] = []
+    rest = str(text)
+    for link in links or []:
+        at = rest.find(link["text"])
+        if at < 0 or not is_relative_href(link["href"]):
+            continue
+        if at > 0:
+            pieces.append({"text": rest[:at]})
+        pieces.append({"text": link["text"], "href": link["href"]})
+        rest = rest[at + len(link["text"]) :]
+    if rest:
+        pieces.append({"text": rest})
+    return pieces
+
+
 def linked_text(text: str, links: list[dict[str, str]] | None = None) -> Markup:
     """A list item's text with its named pieces linked, as the page runtime's
     appendLinkedText does it live: escaped text, relative links only."""
-    out, rest = [], str(text)
-    for link in links or []:
-        at = rest.find(link["text"])
-        if at < 0 or not _RELATIVE_HREF.match(link["href"]):
-            continue
-        out += [escape(rest[:at]), f'<a href="{escape(link["href"], quote=True)}">{escape(link["text"])}</a>']
-        rest = rest[at + len(link["text"]) :]
-    out.append(escape(rest))
-    return Markup("".join(out))
+    return Markup(
+        "".join(
+            f'<a href="{escape(p["href"], quote=True)}">{escape(p["text"])}</a>' if "href" in p else escape(p["text"])
+            for p in linked_pieces(text, links)
+        )
+    )
 
 
-_RELATIVE_HREF = re.compile(r"^(#|\.{1,2}/)[^\s:]*$")
 _templates.globals["linked_text"] = linked_text
 
 # Letters and digits only, so no Markdown syntax touches it; random per run, so

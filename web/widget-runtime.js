@@ -1,3 +1,4 @@
+// @ts-check
 // The page side of the widget runtime: one small, generic module for every
 // widget. It knows nothing of any one widget: it reads a widget's form into a
 // state object, asks the Python worker for the view, and writes the view's
@@ -5,8 +6,40 @@
 //   [data-widget]    root; data-state = static | loading | ready | error
 //   [name]           a control whose value is part of the state
 //   [data-output]    a region the view fills
-//   [data-action]    a button the runtime wires (copy)
+//   [data-action]    a button the runtime wires (ACTIONS below)
 //   [data-role]      the runtime's own parts (status line, storage controls)
+//
+// Reading order: the worker, the state, storage, views (one function per
+// view key), repeated rows, actions, mount (one function per job).
+
+import { ID_ATTRIBUTES, isMailto, linkedPieces, renumberValue, rowCount } from "./runtime-helpers.js";
+
+/** @typedef {import("./runtime-helpers.js").Link} Link */
+
+// ------------------------------------------------------------ the contract
+//
+// The view (widgets/README.md; Python: widgets/base.py). Every key is optional.
+/**
+ * @typedef {{text: string, tone?: string, links?: Link[]}} ListItem
+ * @typedef {string | ListItem[]} Output
+ * @typedef {{filename: string, mime?: string, text: string}} Download
+ * @typedef {object} View
+ * @property {Record<string, Output>} [outputs]
+ * @property {Record<string, string>} [links]
+ * @property {Record<string, Download>} [downloads]
+ * @property {Record<string, string>} [errors]
+ * @property {Record<string, View[]>} [repeats]
+ */
+/**
+ * The form's state: control name -> value (checkboxes are booleans).
+ * @typedef {Record<string, string | boolean>} State
+ */
+// Messages between the page and web/widget-worker.js.
+/**
+ * @typedef {{type: "view", id: number, widget: string, options: object, state: State}} ViewRequest
+ * @typedef {{view: View} | {error: string}} Reply
+ * @typedef {{type: "ready"} | {type: "failed", error: string} | {type: "result", id: number, reply: Reply}} WorkerMessage
+ */
 
 const STORAGE_PREFIX = "follow-up-guide:";
 // Real failures (a missing or corrupt file, WebAssembly off) are reported by
@@ -16,10 +49,18 @@ const SLOW_LOAD_MS = 12000;
 
 // ---------------------------------------------------------------- the worker
 
+/**
+ * @typedef {object} Runtime
+ * @property {Promise<void>} ready settles when the worker has started or failed
+ * @property {(widget: string, options: object, state: State) => Promise<View>} view
+ */
+
+/** @type {Runtime | null} */
 let runtime = null;
 
 // Tells the rest of the page (offline.js waits for it before downloading the
 // offline copy) that the runtime has started or failed.
+/** @param {"ready" | "error"} state */
 function announce(state) {
   document.documentElement.dataset.widgetRuntime = state;
   document.dispatchEvent(new CustomEvent("widget-runtime:settled", { detail: state }));
@@ -27,6 +68,7 @@ function announce(state) {
 
 // One worker for the page session, started by the first page with a widget;
 // instant navigation keeps this module, and so the worker, alive.
+/** @returns {Runtime} */
 function getRuntime() {
   if (runtime) return runtime;
   // Marks for the benchmarks and the long-task test.
@@ -35,31 +77,44 @@ function getRuntime() {
     type: "module",
     name: "follow-up-guide-python",
   });
+  /** @type {Map<number, {resolve: (view: View) => void, reject: (error: Error) => void}>} */
   const pending = new Map();
   let nextId = 1;
-  let settle;
-  const ready = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+  /** @type {{resolve: () => void, reject: (error: Error) => void}} */
+  let settle = { resolve() {}, reject() {} };
+  /** @type {Promise<void>} */
+  const ready = new Promise((resolve, reject) => {
+    settle = { resolve, reject };
+  });
   ready.catch(() => {}); // failures are shown by each widget, not thrown
+  /** @param {string} reason */
   const fail = (reason) => {
     settle.reject(new Error(reason));
     for (const { reject } of pending.values()) reject(new Error(reason));
     pending.clear();
   };
-  worker.addEventListener("message", ({ data }) => {
-    if (data.type === "ready") {
+  /** @type {{[T in WorkerMessage["type"]]: (message: Extract<WorkerMessage, {type: T}>) => void}} */
+  const onMessage = {
+    ready() {
       performance.mark("widget-runtime:ready");
       settle.resolve();
       announce("ready");
-    } else if (data.type === "failed") {
-      fail(data.error);
+    },
+    failed(message) {
+      fail(message.error);
       announce("error");
-    } else if (data.type === "result") {
-      const request = pending.get(data.id);
-      pending.delete(data.id);
+    },
+    result(message) {
+      const request = pending.get(message.id);
+      pending.delete(message.id);
       if (!request) return;
-      if (data.reply.error) request.reject(new Error(data.reply.error));
-      else request.resolve(data.reply.view);
-    }
+      if ("error" in message.reply && message.reply.error) request.reject(new Error(message.reply.error));
+      else request.resolve(/** @type {{view: View}} */ (message.reply).view);
+    },
+  };
+  worker.addEventListener("message", ({ data }) => {
+    const message = /** @type {WorkerMessage} */ (data);
+    if (Object.hasOwn(onMessage, message.type)) onMessage[message.type](/** @type {any} */ (message));
   });
   worker.addEventListener("error", (event) => {
     event.preventDefault();
@@ -72,7 +127,9 @@ function getRuntime() {
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ type: "view", id, widget, options, state });
+        /** @type {ViewRequest} */
+        const request = { type: "view", id, widget, options, state };
+        worker.postMessage(request);
       });
     },
   };
@@ -81,42 +138,66 @@ function getRuntime() {
 
 // --------------------------------------------------------------- the state
 
+/** @typedef {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} Control */
+
+/**
+ * @param {ParentNode} root
+ * @returns {NodeListOf<Control>}
+ */
 function controls(root) {
   return root.querySelectorAll("input[name], select[name], textarea[name]");
 }
 
+/** @param {Control} el */
+const isToggle = (el) => el.type === "checkbox" || el.type === "radio";
+
+/**
+ * @param {Element} root
+ * @returns {State}
+ */
 function readState(root) {
+  /** @type {State} */
   const state = {};
   for (const el of controls(root)) {
-    if (el.type === "checkbox") state[el.name] = el.checked;
-    else if (el.type === "radio") { if (el.checked) state[el.name] = el.value; }
-    else state[el.name] = el.value;
+    if (el.type === "checkbox") state[el.name] = /** @type {HTMLInputElement} */ (el).checked;
+    else if (el.type === "radio") {
+      if (/** @type {HTMLInputElement} */ (el).checked) state[el.name] = el.value;
+    } else state[el.name] = el.value;
   }
   return state;
 }
 
+/**
+ * @param {Element} root
+ * @param {Record<string, unknown>} state
+ */
 function writeState(root, state) {
   for (const el of controls(root)) {
     if (!(el.name in state)) continue;
     const value = state[el.name];
-    if (el.type === "checkbox") el.checked = value === true;
-    else if (el.type === "radio") el.checked = el.value === value;
+    if (el.type === "checkbox") /** @type {HTMLInputElement} */ (el).checked = value === true;
+    else if (el.type === "radio") /** @type {HTMLInputElement} */ (el).checked = el.value === value;
     else if (typeof value === "string") el.value = value;
   }
 }
 
+/** @param {Element} root */
 function resetState(root) {
   shrinkRows(root);
   for (const el of controls(root)) {
-    if (el.type === "checkbox" || el.type === "radio") el.checked = el.defaultChecked;
-    else if (el.tagName === "SELECT") {
+    if (el instanceof HTMLInputElement && isToggle(el)) el.checked = el.defaultChecked;
+    else if (el instanceof HTMLSelectElement) {
       for (const option of el.options) option.selected = option.defaultSelected;
-    } else el.value = el.defaultValue;
+    } else el.value = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (el).defaultValue;
   }
 }
 
 // ----------------------------------------------------------------- storage
 
+/**
+ * @param {"sessionStorage" | "localStorage"} kind
+ * @returns {Storage | null}
+ */
 function probe(kind) {
   try {
     const store = window[kind];
@@ -129,21 +210,41 @@ function probe(kind) {
   }
 }
 
+/**
+ * @typedef {object} DraftStore
+ * @property {boolean} session  sessionStorage works here
+ * @property {boolean} local    localStorage works here
+ * @property {() => {remember: boolean, state: Record<string, unknown>} | null} load
+ * @property {(state: State, remember: boolean) => boolean} save  false when nothing was stored
+ * @property {() => void} clear
+ */
+
 // Drafts live in sessionStorage (gone when the tab closes) unless the reader
 // asks to be remembered on this device (localStorage).
+/**
+ * @param {string} widgetId
+ * @returns {DraftStore}
+ */
 function draftStore(widgetId) {
   const key = STORAGE_PREFIX + widgetId;
   const session = probe("sessionStorage");
   const local = probe("localStorage");
+  /** @type {[Storage | null, boolean][]} */
+  const lookups = [
+    [local, true],
+    [session, false],
+  ];
   return {
     session: Boolean(session),
     local: Boolean(local),
     load() {
-      for (const [store, remember] of [[local, true], [session, false]]) {
+      for (const [store, remember] of lookups) {
         try {
           const raw = store && store.getItem(key);
           if (raw) return { remember, state: JSON.parse(raw) };
-        } catch { /* unreadable draft: start afresh */ }
+        } catch {
+          /* unreadable draft: start afresh */
+        }
       }
       return null;
     },
@@ -160,7 +261,11 @@ function draftStore(widgetId) {
     },
     clear() {
       for (const store of [session, local]) {
-        try { if (store) store.removeItem(key); } catch { /* nothing to clear */ }
+        try {
+          if (store) store.removeItem(key);
+        } catch {
+          /* nothing to clear */
+        }
       }
     },
   };
@@ -169,102 +274,175 @@ function draftStore(widgetId) {
 // ------------------------------------------------------------------ views
 //
 // A view is {outputs, links, downloads, errors, repeats}; every part is
-// optional (widgets/README.md describes them). Text is written as text.
+// optional, and each has its function below. Text is written as text. A
+// scope is the widget's root, or one repeated output item inside it.
 
-const lastDownloads = new WeakMap(); // scope element -> downloads of its view
-const shownLists = new WeakMap(); // list output element -> the items it shows
+/** @type {WeakMap<Element, Record<string, Download>>} scope -> downloads of its view */
+const lastDownloads = new WeakMap();
+/** @type {WeakMap<Element, string>} list output element -> the items it shows */
+const shownLists = new WeakMap();
 
-// The elements of a scope (the widget, or one repeated output item), leaving
-// out those that belong to a repeated item nested inside it.
+// The elements of a scope, leaving out those that belong to a repeated item
+// nested inside it.
+/**
+ * @param {Element} scope
+ * @param {string} selector
+ * @returns {HTMLElement[]}
+ */
 function scoped(scope, selector) {
   const owner = scope.matches("[data-repeat-item]") ? scope : null;
-  return [...scope.querySelectorAll(selector)].filter((el) => el.closest("[data-repeat-item]") === owner);
+  return [.../** @type {NodeListOf<HTMLElement>} */ (scope.querySelectorAll(selector))].filter(
+    (el) => el.closest("[data-repeat-item]") === owner,
+  );
 }
 
+/**
+ * @param {Element} scope
+ * @param {string} attribute
+ * @param {string} name
+ */
 function byName(scope, attribute, name) {
   return scoped(scope, `[${attribute}="${CSS.escape(name)}"]`);
 }
 
+/**
+ * @param {Element} scope
+ * @param {View} view
+ */
 function applyView(scope, view) {
-  for (const [name, value] of Object.entries(view.outputs || {})) {
+  applyOutputs(scope, view.outputs || {});
+  applyLinks(scope, view.links || {});
+  applyDownloads(scope, view.downloads);
+  applyErrors(scope, view.errors || {});
+  applyRepeats(scope, view.repeats || {});
+}
+
+// outputs: [data-output=name] gets the text, or a list of <li> items.
+// Unchanged outputs are left alone, so a live region speaks only when its
+// content really changes.
+/**
+ * @param {Element} scope
+ * @param {Record<string, Output>} outputs
+ */
+function applyOutputs(scope, outputs) {
+  for (const [name, value] of Object.entries(outputs)) {
     for (const el of byName(scope, "data-output", name)) {
-      // Unchanged outputs are left alone, so a live region speaks only when
-      // its content really changes.
-      if (Array.isArray(value)) {
-        const signature = JSON.stringify(value);
-        if (shownLists.get(el) === signature) continue;
-        shownLists.set(el, signature);
-        el.replaceChildren(...value.map((item) => {
-          const li = document.createElement("li");
-          appendLinkedText(li, item.text, item.links);
-          if (item.tone) li.dataset.tone = item.tone;
-          return li;
-        }));
-      } else if (el.textContent !== String(value)) {
-        el.textContent = String(value);
-      }
+      if (Array.isArray(value)) showList(el, value);
+      else if (el.textContent !== String(value)) el.textContent = String(value);
     }
   }
-  for (const [name, href] of Object.entries(view.links || {})) {
-    // Only mail links: a view can never make a link run script.
-    const safe = typeof href === "string" && href.startsWith("mailto:");
+}
+
+/**
+ * @param {HTMLElement} el
+ * @param {ListItem[]} items
+ */
+function showList(el, items) {
+  const signature = JSON.stringify(items);
+  if (shownLists.get(el) === signature) return;
+  shownLists.set(el, signature);
+  el.replaceChildren(
+    ...items.map((item) => {
+      const li = document.createElement("li");
+      appendLinkedText(li, item.text, item.links);
+      if (item.tone) li.dataset.tone = item.tone;
+      return li;
+    }),
+  );
+}
+
+// A list item's text, with each link's named piece linked if its address is
+// relative (runtime-helpers.js linkedPieces has the rule).
+/**
+ * @param {HTMLElement} el
+ * @param {string} text
+ * @param {Link[]} [links]
+ */
+function appendLinkedText(el, text, links = []) {
+  for (const piece of linkedPieces(text, links)) {
+    if (piece.href === undefined) {
+      el.append(piece.text);
+      continue;
+    }
+    const a = document.createElement("a");
+    a.href = piece.href;
+    a.textContent = piece.text;
+    el.append(a);
+  }
+}
+
+// links: [data-link=name] gets the href. Only mail links: a view can never
+// make a link run script.
+/**
+ * @param {Element} scope
+ * @param {Record<string, string>} links
+ */
+function applyLinks(scope, links) {
+  for (const [name, href] of Object.entries(links)) {
     for (const el of byName(scope, "data-link", name)) {
-      if (safe) el.setAttribute("href", href);
+      if (isMailto(href)) el.setAttribute("href", href);
       else el.removeAttribute("href");
     }
   }
-  if (view.downloads) lastDownloads.set(scope, view.downloads);
-  for (const [field, message] of Object.entries(view.errors || {})) {
+}
+
+// downloads: kept for the scope's download buttons (ACTIONS.download).
+/**
+ * @param {Element} scope
+ * @param {Record<string, Download> | undefined} downloads
+ */
+function applyDownloads(scope, downloads) {
+  if (downloads) lastDownloads.set(scope, downloads);
+}
+
+// errors: [data-error-for=field] shows the message. A field is marked invalid
+// once the reader has edited it, not on a fresh form (its message still
+// shows, as guidance).
+/**
+ * @param {Element} scope
+ * @param {Record<string, string>} errors
+ */
+function applyErrors(scope, errors) {
+  for (const [field, message] of Object.entries(errors)) {
     for (const el of byName(scope, "data-error-for", field)) el.textContent = message || "";
     for (const control of scoped(scope, `[name="${CSS.escape(field)}"]`)) {
-      // A field is marked invalid once the reader has edited it, not on a
-      // fresh form (its message still shows, as guidance).
       if (message && control.dataset.edited) control.setAttribute("aria-invalid", "true");
       else control.removeAttribute("aria-invalid");
     }
   }
-  for (const [name, items] of Object.entries(view.repeats || {})) {
-    for (const container of byName(scope, "data-output-repeat", name)) {
-      applyRepeat(container, items);
-    }
+}
+
+// repeats: a repeated output (one note per interviewer...) is a container
+// [data-output-repeat=name] holding a <template> and one [data-repeat-item]
+// per item. Existing items are kept and refilled, so focus inside them
+// survives an update.
+/**
+ * @param {Element} scope
+ * @param {Record<string, View[]>} repeats
+ */
+function applyRepeats(scope, repeats) {
+  for (const [name, items] of Object.entries(repeats)) {
+    for (const container of byName(scope, "data-output-repeat", name)) applyRepeat(container, items);
   }
 }
 
-// Links inside a list item: each names a piece of the item's text and a
-// relative address (a guide section). Only relative addresses with no scheme
-// become links, so a view can never link elsewhere or run script.
-const RELATIVE_HREF = /^(#|\.{1,2}\/)[^\s:]*$/;
-
-function appendLinkedText(el, text, links = []) {
-  let rest = String(text);
-  for (const link of links) {
-    const at = rest.indexOf(link.text);
-    if (at < 0 || !RELATIVE_HREF.test(link.href)) continue;
-    const a = document.createElement("a");
-    a.href = link.href;
-    a.textContent = link.text;
-    el.append(rest.slice(0, at), a);
-    rest = rest.slice(at + link.text.length);
-  }
-  el.append(rest);
-}
-
-// A repeated output (one note per interviewer...): a container holding a
-// <template> and one [data-repeat-item] per item. Existing items are kept and
-// refilled, so focus inside them survives an update.
+/**
+ * @param {HTMLElement} container
+ * @param {View[]} items
+ */
 function applyRepeat(container, items) {
-  const template = container.querySelector(":scope > template");
-  let current = [...container.querySelectorAll(":scope > [data-repeat-item]")];
-  while (current.length > items.length) current.pop().remove();
+  const template = /** @type {HTMLTemplateElement} */ (container.querySelector(":scope > template"));
+  const current = [...container.querySelectorAll(":scope > [data-repeat-item]")];
+  while (current.length > items.length) current.pop()?.remove();
   while (current.length < items.length) {
-    const item = template.content.firstElementChild.cloneNode(true);
+    const item = /** @type {Element} */ (template.content.firstElementChild?.cloneNode(true));
     // Its buttons need the runtime, which is here: show them.
-    for (const button of item.querySelectorAll("[data-action]")) button.hidden = false;
+    showButtons(item);
     container.append(item);
     current.push(item);
   }
   current.forEach((item, index) => {
-    renumber(item, container.dataset.outputRepeat, index);
+    renumber(item, container.dataset.outputRepeat || "", index);
     applyView(item, items[index]);
   });
 }
@@ -275,70 +453,139 @@ function applyRepeat(container, items) {
 // [data-repeat-row]; a row's controls are named <group>.<n>.<field> and its
 // ids contain <group>-<n>-. Add and remove buttons renumber the rows.
 
-const ID_ATTRIBUTES = ["id", "for", "name", "aria-describedby", "aria-labelledby", "aria-controls", "data-error-for"];
-
+/**
+ * @param {Element} row
+ * @param {string} group
+ * @param {number} index
+ */
 function renumber(row, group, index) {
-  const pattern = new RegExp(`(${group.replace(/[^\w-]/g, "\\$&")}[.-])\\d+(?=[.-])`, "g");
   for (const el of [row, ...row.querySelectorAll("*")]) {
     for (const attribute of ID_ATTRIBUTES) {
       const value = el.getAttribute(attribute);
-      if (value) el.setAttribute(attribute, value.replace(pattern, `$1${index}`));
+      if (value) el.setAttribute(attribute, renumberValue(value, group, index));
     }
     if (el.hasAttribute("data-row-number")) el.textContent = String(index + 1);
   }
 }
 
+/** @param {Element} list */
 function rows(list) {
   return [...list.querySelectorAll(":scope > [data-repeat-row]")];
 }
 
+/**
+ * @param {HTMLElement} list
+ * @returns {Element} the new row
+ */
 function addRow(list) {
   const existing = rows(list);
-  const row = existing[existing.length - 1].cloneNode(true);
-  for (const el of row.querySelectorAll("input, select, textarea")) {
-    if (el.type === "checkbox" || el.type === "radio") el.checked = el.defaultChecked;
+  const last = existing[existing.length - 1];
+  const row = /** @type {Element} */ (last.cloneNode(true));
+  for (const el of /** @type {NodeListOf<Control>} */ (row.querySelectorAll("input, select, textarea"))) {
+    if (el instanceof HTMLInputElement && isToggle(el)) el.checked = el.defaultChecked;
     else el.value = "";
     el.removeAttribute("aria-invalid");
   }
   for (const el of row.querySelectorAll("[data-error-for]")) el.textContent = "";
-  existing[existing.length - 1].after(row);
-  renumber(row, list.dataset.repeat, existing.length);
+  last.after(row);
+  renumber(row, list.dataset.repeat || "", existing.length);
   updateRemoveButtons(list);
   return row;
 }
 
+/**
+ * @param {HTMLElement} list
+ * @param {Element} row
+ */
 function removeRow(list, row) {
   if (rows(list).length <= 1) return;
   row.remove();
-  rows(list).forEach((r, index) => renumber(r, list.dataset.repeat, index));
+  rows(list).forEach((r, index) => renumber(r, list.dataset.repeat || "", index));
   updateRemoveButtons(list);
 }
 
+/** @param {Element} list */
 function updateRemoveButtons(list) {
   const only = rows(list).length <= 1;
-  for (const button of list.querySelectorAll('[data-action="remove-row"]')) button.hidden = only;
+  for (const button of /** @type {NodeListOf<HTMLElement>} */ (list.querySelectorAll('[data-action="remove-row"]'))) {
+    button.hidden = only;
+  }
+}
+
+/** @param {Element} root */
+function repeatLists(root) {
+  return /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll("[data-repeat]"));
 }
 
 // Make as many rows as a saved state needs before writing it.
+/**
+ * @param {Element} root
+ * @param {Record<string, unknown>} state
+ */
 function growRows(root, state) {
-  for (const list of root.querySelectorAll("[data-repeat]")) {
-    const group = list.dataset.repeat;
-    let count = 0;
-    for (const key of Object.keys(state)) {
-      const match = key.startsWith(`${group}.`) && /^(\d+)\./.exec(key.slice(group.length + 1));
-      if (match) count = Math.max(count, Number(match[1]) + 1);
-    }
+  for (const list of repeatLists(root)) {
+    const count = rowCount(state, list.dataset.repeat || "");
     while (rows(list).length < count) addRow(list);
   }
 }
 
+/** @param {Element} root */
 function shrinkRows(root) {
-  for (const list of root.querySelectorAll("[data-repeat]")) {
+  for (const list of repeatLists(root)) {
     for (const row of rows(list).slice(1)) row.remove();
     updateRemoveButtons(list);
   }
 }
 
+// ----------------------------------------------------------------- actions
+//
+// A [data-action=NAME] button runs ACTIONS[NAME]; data-target names what it
+// acts on. A button inside a repeated output item acts within that item.
+
+/**
+ * @typedef {object} ActionContext
+ * @property {MountedWidget} widget
+ * @property {HTMLElement} button
+ * @property {Element} scope  the repeated output item holding the button, or the widget's root
+ */
+
+/** @type {Record<string, (context: ActionContext) => void | Promise<void>>} */
+const ACTIONS = {
+  "add-row"({ widget, button }) {
+    const list = /** @type {HTMLElement} */ (
+      widget.root.querySelector(`[data-repeat="${CSS.escape(button.dataset.target || "")}"]`)
+    );
+    const row = addRow(list);
+    /** @type {HTMLElement | null} */ (row.querySelector("input, select, textarea"))?.focus();
+    changed(widget);
+  },
+  "remove-row"({ widget, button }) {
+    const list = /** @type {HTMLElement} */ (button.closest("[data-repeat]"));
+    const row = /** @type {Element} */ (button.closest("[data-repeat-row]"));
+    const next = row.nextElementSibling || row.previousElementSibling;
+    removeRow(list, row);
+    /** @type {HTMLElement | null | undefined} */ (next?.querySelector("input, select, textarea"))?.focus();
+    changed(widget);
+  },
+  async copy({ widget, button, scope }) {
+    const [target] = byName(scope, "data-output", button.dataset.target || "");
+    if (await copyText(target.textContent || "")) {
+      say(widget, "Copied to the clipboard.");
+    } else {
+      selectContents(target);
+      say(widget, "Copying was blocked: the text is selected, press Ctrl+C (or Cmd+C) to copy it.");
+    }
+  },
+  download({ button, scope }) {
+    const file = (lastDownloads.get(scope) || {})[button.dataset.target || ""];
+    if (file) download(file);
+  },
+  print() {
+    window.print();
+  },
+};
+
+/** @param {Download} file */
 function download(file) {
   const url = URL.createObjectURL(new Blob([file.text], { type: file.mime || "text/plain" }));
   const link = document.createElement("a");
@@ -350,6 +597,10 @@ function download(file) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/**
+ * @param {string} text
+ * @returns {Promise<boolean>} whether it was copied
+ */
 async function copyText(text) {
   try {
     await navigator.clipboard.writeText(text);
@@ -365,46 +616,112 @@ async function copyText(text) {
     document.body.append(area);
     area.select();
     let copied;
-    try { copied = document.execCommand("copy"); } catch { copied = false; }
+    try {
+      copied = document.execCommand("copy");
+    } catch {
+      copied = false;
+    }
     area.remove();
     return copied;
   }
 }
 
+/** @param {Element} el */
 function selectContents(el) {
   const range = document.createRange();
   range.selectNodeContents(el);
   const selection = getSelection();
+  if (!selection) return;
   selection.removeAllRanges();
   selection.addRange(range);
 }
 
 // ------------------------------------------------------------------ mount
+//
+// mount() runs each job in turn on a MountedWidget, the one object that holds
+// a widget's parts and what the runtime knows of it.
 
+/**
+ * @typedef {object} MountedWidget
+ * @property {HTMLElement} root
+ * @property {string} name          the widget's registry name (data-widget)
+ * @property {object} options       the fence's options, as the build checked them
+ * @property {DraftStore} store
+ * @property {HTMLElement} status   the status line
+ * @property {HTMLInputElement} remember  "Remember on this device"
+ * @property {HTMLElement} note     the storage note
+ * @property {Runtime} runtime
+ * @property {boolean} live         a view has been shown
+ * @property {number} latest        the ticket of the newest view asked for
+ */
+
+/** @type {WeakSet<Element>} */
 const mounted = new WeakSet();
 
+/** @param {HTMLElement} root */
 function mount(root) {
   mounted.add(root);
-  const name = root.dataset.widget;
-  const options = JSON.parse(root.dataset.options || "{}");
-  const part = (role) => root.querySelector(`[data-role="${role}"]`);
-  const status = part("status");
-  const say = (text) => { status.textContent = text; };
-  const store = draftStore(root.dataset.widgetId || name);
-  const remember = part("remember");
-  const note = part("storage-note");
-
+  const widget = widgetParts(root);
   // Restore the draft before anything else, so what was typed is back at once.
-  const saved = store.load();
-  if (saved) {
-    growRows(root, saved.state);
-    writeState(root, saved.state);
-    for (const el of controls(root)) {
-      if (el.type !== "checkbox" && el.type !== "radio" && el.value) el.dataset.edited = "true";
-    }
-    remember.checked = saved.remember;
+  restoreDraft(widget);
+  showStorage(widget);
+  showButtons(root);
+  for (const list of repeatLists(root)) updateRemoveButtons(list);
+  widget.runtime = getRuntime();
+  wireInputs(widget);
+  wireStorage(widget);
+  wireActions(widget);
+  showLoading(widget);
+  refresh(widget);
+}
+
+/**
+ * @param {HTMLElement} root
+ * @returns {MountedWidget}
+ */
+function widgetParts(root) {
+  /** @param {string} role */
+  const part = (role) => /** @type {HTMLElement} */ (root.querySelector(`[data-role="${role}"]`));
+  const name = root.dataset.widget || "";
+  return {
+    root,
+    name,
+    options: JSON.parse(root.dataset.options || "{}"),
+    store: draftStore(root.dataset.widgetId || name),
+    status: part("status"),
+    remember: /** @type {HTMLInputElement} */ (part("remember")),
+    note: part("storage-note"),
+    runtime: /** @type {Runtime} */ (/** @type {unknown} */ (null)), // set by mount, once the draft is back
+    live: false,
+    latest: 0,
+  };
+}
+
+/**
+ * @param {MountedWidget} widget
+ * @param {string} text
+ */
+function say(widget, text) {
+  widget.status.textContent = text;
+}
+
+/** @param {MountedWidget} widget */
+function restoreDraft(widget) {
+  const saved = widget.store.load();
+  if (!saved) return;
+  growRows(widget.root, saved.state);
+  writeState(widget.root, saved.state);
+  for (const el of controls(widget.root)) {
+    if (!isToggle(el) && el.value) el.dataset.edited = "true";
   }
-  part("storage").hidden = false;
+  widget.remember.checked = saved.remember;
+}
+
+// The storage controls, and what this browser allows.
+/** @param {MountedWidget} widget */
+function showStorage(widget) {
+  const { store, remember, note } = widget;
+  /** @type {HTMLElement} */ (widget.root.querySelector('[data-role="storage"]')).hidden = false;
   if (!store.local) {
     remember.disabled = true;
     note.textContent = "This browser won't let the page remember drafts on this device.";
@@ -412,115 +729,121 @@ function mount(root) {
   if (!store.session && !store.local) {
     note.textContent = "This browser isn't letting the page store anything, so drafts won't be kept.";
   }
-  for (const button of root.querySelectorAll("[data-action]")) button.hidden = false;
-  for (const list of root.querySelectorAll("[data-repeat]")) updateRemoveButtons(list);
+}
 
-  const runtimeNow = getRuntime();
-  let live = false;
-  let latest = 0;
+// Buttons need the runtime, which is here: show them.
+/** @param {Element} scope */
+function showButtons(scope) {
+  for (const button of /** @type {NodeListOf<HTMLElement>} */ (scope.querySelectorAll("[data-action]"))) {
+    button.hidden = false;
+  }
+}
 
-  const refresh = async () => {
-    const ticket = ++latest;
-    const state = readState(root);
-    try {
-      const view = await runtimeNow.view(name, options, state);
-      if (ticket !== latest) return; // a newer keystroke's view is on its way
-      applyView(root, view);
-      if (!live || root.dataset.state === "error") {
-        live = true;
-        root.dataset.state = "ready";
-        say("");
-      }
-    } catch (error) {
-      if (ticket === latest) showError(error);
+/** @param {MountedWidget} widget */
+function saveDraft(widget) {
+  const { store, remember, note } = widget;
+  const ok = store.save(readState(widget.root), remember.checked);
+  if (!ok && (store.session || store.local)) {
+    note.textContent = "Your draft could not be saved in this browser.";
+  }
+}
+
+// Views asked for while the runtime loads wait in the worker's queue; the
+// latest one wins, so what was typed meanwhile shows as soon as it is up.
+/** @param {MountedWidget} widget */
+function changed(widget) {
+  saveDraft(widget);
+  refresh(widget);
+}
+
+/** @param {MountedWidget} widget */
+async function refresh(widget) {
+  const { root } = widget;
+  const ticket = ++widget.latest;
+  const state = readState(root);
+  try {
+    const view = await widget.runtime.view(widget.name, widget.options, state);
+    if (ticket !== widget.latest) return; // a newer keystroke's view is on its way
+    applyView(root, view);
+    if (!widget.live || root.dataset.state === "error") {
+      widget.live = true;
+      root.dataset.state = "ready";
+      say(widget, "");
     }
-  };
+  } catch (error) {
+    if (ticket === widget.latest) showError(widget, /** @type {Error} */ (error));
+  }
+}
 
-  const showError = (error) => {
-    root.dataset.state = "error";
-    say(
-      "The interactive part of this tool could not start " +
+/**
+ * @param {MountedWidget} widget
+ * @param {Error} error
+ */
+function showError(widget, error) {
+  widget.root.dataset.state = "error";
+  say(
+    widget,
+    "The interactive part of this tool could not start " +
       `(${error.message}). The form still works: fill it in, print it, ` +
       "and what you type is kept.",
-    );
-  };
+  );
+}
 
-  const save = () => {
-    const ok = store.save(readState(root), remember.checked);
-    if (!ok && (store.session || store.local)) {
-      note.textContent = "Your draft could not be saved in this browser.";
-    }
-  };
-
-  // Views asked for while the runtime loads wait in the worker's queue; the
-  // latest one wins, so what was typed meanwhile shows as soon as it is up.
-  const changed = () => {
-    save();
-    refresh();
-  };
+/** @param {MountedWidget} widget */
+function wireInputs(widget) {
   // "input" fires for every kind of control, checkboxes and selects included.
-  root.addEventListener("input", (event) => {
-    if (!event.target.name) return;
-    event.target.dataset.edited = "true";
-    changed();
+  widget.root.addEventListener("input", (event) => {
+    const target = /** @type {Control} */ (event.target);
+    if (!target.name) return;
+    target.dataset.edited = "true";
+    changed(widget);
   });
+}
+
+/** @param {MountedWidget} widget */
+function wireStorage(widget) {
+  const { root, store, remember, note } = widget;
   remember.addEventListener("change", () => {
-    save();
+    saveDraft(widget);
     note.textContent = remember.checked
       ? "Your draft is remembered on this device until you clear it."
       : "Your draft is kept only until you close this tab.";
   });
-  part("clear").addEventListener("click", () => {
+  /** @type {HTMLElement} */ (root.querySelector('[data-role="clear"]')).addEventListener("click", () => {
     store.clear();
     resetState(root);
     remember.checked = false;
     note.textContent = "Cleared: this tool keeps nothing in this browser now.";
-    refresh();
+    refresh(widget);
   });
-  root.addEventListener("click", async (event) => {
-    const button = event.target.closest("[data-action]");
-    if (!button || !root.contains(button)) return;
-    const scope = button.closest("[data-repeat-item]") || root;
-    const action = button.dataset.action;
-    if (action === "add-row") {
-      const list = root.querySelector(`[data-repeat="${CSS.escape(button.dataset.target)}"]`);
-      const row = addRow(list);
-      row.querySelector("input, select, textarea")?.focus();
-      changed();
-    } else if (action === "remove-row") {
-      const list = button.closest("[data-repeat]");
-      const row = button.closest("[data-repeat-row]");
-      const next = row.nextElementSibling || row.previousElementSibling;
-      removeRow(list, row);
-      next?.querySelector("input, select, textarea")?.focus();
-      changed();
-    } else if (action === "copy") {
-      const [target] = byName(scope, "data-output", button.dataset.target);
-      if (await copyText(target.textContent)) {
-        say("Copied to the clipboard.");
-      } else {
-        selectContents(target);
-        say("Copying was blocked: the text is selected, press Ctrl+C (or Cmd+C) to copy it.");
-      }
-    } else if (action === "download") {
-      const file = (lastDownloads.get(scope) || {})[button.dataset.target];
-      if (file) download(file);
-    } else if (action === "print") {
-      window.print();
-    }
-  });
+}
 
-  root.dataset.state = "loading";
-  say("Loading the interactive version. You can start now: nothing you type will be lost.");
+/** @param {MountedWidget} widget */
+function wireActions(widget) {
+  const { root } = widget;
+  root.addEventListener("click", (event) => {
+    const button = /** @type {HTMLElement | null} */ (/** @type {Element} */ (event.target).closest("[data-action]"));
+    if (!button || !root.contains(button)) return;
+    const action = button.dataset.action || "";
+    if (!Object.hasOwn(ACTIONS, action)) return;
+    const scope = button.closest("[data-repeat-item]") || root;
+    ACTIONS[action]({ widget, button, scope });
+  });
+}
+
+// "Loading" until the first view; "too long" after SLOW_LOAD_MS.
+/** @param {MountedWidget} widget */
+function showLoading(widget) {
+  widget.root.dataset.state = "loading";
+  say(widget, "Loading the interactive version. You can start now: nothing you type will be lost.");
   const slow = setTimeout(() => {
-    if (!live) showError(new Error("it is taking too long to load"));
+    if (!widget.live) showError(widget, new Error("it is taking too long to load"));
   }, SLOW_LOAD_MS);
-  runtimeNow.ready.finally(() => clearTimeout(slow)).catch(() => {});
-  refresh();
+  widget.runtime.ready.finally(() => clearTimeout(slow)).catch(() => {});
 }
 
 function mountAll() {
-  for (const root of document.querySelectorAll("[data-widget]")) {
+  for (const root of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[data-widget]"))) {
     if (!mounted.has(root)) mount(root);
   }
 }
@@ -532,8 +855,10 @@ function mountAll() {
 // theme's script has run, by DOMContentLoaded).
 mountAll();
 function followPageSwaps() {
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(mountAll);
+  const pages = /** @type {{document$?: {subscribe?: (next: () => void) => void}}} */ (/** @type {unknown} */ (window))
+    .document$;
+  if (pages && typeof pages.subscribe === "function") {
+    pages.subscribe(mountAll);
   } else {
     mountAll();
   }

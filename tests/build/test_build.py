@@ -111,7 +111,13 @@ def test_every_css_url_is_relative(site):
 
 
 def test_our_runtime_names_no_other_origin(site):
-    for name in ("widget-runtime.js", "widget-worker.js", "widget-runtime.css", "runtime-manifest.json"):
+    for name in (
+        "widget-runtime.js",
+        "runtime-helpers.js",
+        "widget-worker.js",
+        "widget-runtime.css",
+        "runtime-manifest.json",
+    ):
         assert not re.search(r"https?:|//[a-z]", (site / RUNTIME_DIR / name).read_text()), name
 
 

@@ -59,6 +59,8 @@ def test_the_copy_lists_every_deployable_file_with_its_hash(site):
         "sitemap.xml",
         "search/search_index.json",
         PAGE_SCRIPT,
+        "assets/widget-runtime/widget-runtime.js",
+        "assets/widget-runtime/runtime-helpers.js",  # imported by the runtime
         "assets/widget-runtime/widget-worker.js",
         "assets/widget-runtime/runtime-manifest.json",
     ]:

@@ -1,0 +1,92 @@
+// Unit tests of the page runtime's pure rules (web/runtime-helpers.js), run
+// with `node --test tests/js/` (tests/js/test_node.py runs them under pytest).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+
+import {
+  ID_ATTRIBUTES,
+  isMailto,
+  isRelativeHref,
+  linkedPieces,
+  renumberValue,
+  rowCount,
+} from "../../web/runtime-helpers.js";
+
+const vectors = JSON.parse(readFileSync(new URL("../vectors/linked_text.json", import.meta.url), "utf-8"));
+
+test("the relative-link rule passes the shared vectors", () => {
+  assert.ok(vectors.is_relative_href.length > 20);
+  for (const { href, relative } of vectors.is_relative_href) {
+    assert.equal(isRelativeHref(href), relative, JSON.stringify(href));
+  }
+});
+
+test("linked pieces pass the shared vectors", () => {
+  for (const { name, text, links, pieces } of vectors.linked_pieces) {
+    assert.deepEqual(linkedPieces(text, links), pieces, name);
+  }
+});
+
+test("only strings can be relative addresses", () => {
+  for (const value of [null, undefined, 1, {}, ["#a"]]) assert.equal(isRelativeHref(value), false);
+});
+
+test("only mail links are links a view may set", () => {
+  assert.equal(isMailto("mailto:ada@example.org?subject=Thanks"), true);
+  assert.equal(isMailto("mailto:"), true);
+  for (const href of ["MAILTO:x", " mailto:x", "javascript:alert(1)", "https://example.org/", "#x", "", null, 7]) {
+    assert.equal(isMailto(href), false, String(href));
+  }
+});
+
+test("renumbering sets the row number in names, ids and references", () => {
+  assert.equal(renumberValue("interviewers.0.name", "interviewers", 3), "interviewers.3.name");
+  assert.equal(renumberValue("w1-thank-you-note-interviewers-0-name", "interviewers", 2), "w1-thank-you-note-interviewers-2-name");
+  assert.equal(
+    renumberValue("w1-interviewers-0-name-hint w1-interviewers-0-name-error", "interviewers", 12),
+    "w1-interviewers-12-name-hint w1-interviewers-12-name-error",
+  );
+  assert.equal(renumberValue("interviewers.10.title", "interviewers", 1), "interviewers.1.title");
+});
+
+test("renumbering leaves other groups and unnumbered values alone", () => {
+  assert.equal(renumberValue("steps.0.name", "interviewers", 4), "steps.0.name");
+  assert.equal(renumberValue("interviewers", "interviewers", 4), "interviewers");
+  assert.equal(renumberValue("interviewers.0", "interviewers", 4), "interviewers.0"); // no field after it
+  assert.equal(renumberValue("w1-interviewers-x-name", "interviewers", 4), "w1-interviewers-x-name");
+});
+
+test("a group name's regular-expression characters are taken literally", () => {
+  assert.equal(renumberValue("a.b.0.name", "a.b", 5), "a.b.5.name");
+  assert.equal(renumberValue("axb.0.name", "a.b", 5), "axb.0.name");
+  assert.equal(renumberValue("g(1)+.0.x", "g(1)+", 2), "g(1)+.2.x");
+});
+
+test("the row attributes include every id reference", () => {
+  for (const name of ["id", "for", "name", "aria-describedby", "aria-labelledby", "aria-controls", "data-error-for"]) {
+    assert.ok(ID_ATTRIBUTES.includes(name), name);
+  }
+  assert.ok(Object.isFrozen(ID_ATTRIBUTES));
+});
+
+test("row keys: a saved state needs one more row than its highest row number", () => {
+  assert.equal(rowCount({}, "interviewers"), 0);
+  assert.equal(rowCount({ "interviewers.0.name": "Ada" }, "interviewers"), 1);
+  assert.equal(rowCount({ "interviewers.0.name": "", "interviewers.2.title": "CTO", company: "X" }, "interviewers"), 3);
+  assert.equal(rowCount({ "interviewers.07.name": "" }, "interviewers"), 8);
+});
+
+test("row keys: other groups and malformed keys count for nothing", () => {
+  const state = {
+    "interviewers": "x",
+    "interviewers.": "x",
+    "interviewers.x.name": "x",
+    "interviewers.3": "x", // no field
+    "interviewersX.4.name": "x",
+    "steps.9.name": "x",
+    "my.interviewers.5.name": "x",
+  };
+  assert.equal(rowCount(state, "interviewers"), 0);
+  assert.equal(rowCount(state, "steps"), 10);
+});
