@@ -155,7 +155,9 @@ def measure(browser, url: str, interviewers: int, chars: int, delay: float) -> d
 
     def body(typed: str) -> str:
         notes_view = WIDGET.view(options, {**state, "discussed": typed})["repeats"]["notes"]
-        return notes_view[interviewers - 1]["outputs"]["body"]
+        typed_body = notes_view[interviewers - 1]["outputs"]["body"]
+        assert isinstance(typed_body, str)
+        return typed_body
 
     expected = [body(text[:i]) for i in range(chars + 1)]
     page.wait_for_function(f"() => document.querySelector('{SELECTOR}').dataset.state === 'ready'")

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from build_tools.errors import ConfigError
+
 KEYS = ("name", "logo", "primary_color", "accent_color", "email", "phone", "booking_url")
 LOGO_TYPES = {".svg": "an SVG", ".png": "a PNG"}
 # Where the build puts the center's files, relative to the site's root.
@@ -34,7 +36,7 @@ _PHONE = re.compile(r"\+?[0-9 ().-]+")
 _COLOUR_FORMS = "#rgb, #rrggbb or rgb(r, g, b)"
 
 
-class BrandingError(ValueError):
+class BrandingError(ConfigError):
     """One or more bad values in ``extra.center``; the build stops."""
 
     def __init__(self, source: str, problems: list[str]):

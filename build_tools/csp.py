@@ -19,6 +19,8 @@ from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
+from build_tools.errors import SiteError
+
 META_NAME = "Content-Security-Policy"
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
@@ -98,6 +100,6 @@ def add_policy_to_pages(site_dir: Path) -> str:
             html = re.sub(rf'<meta http-equiv="{META_NAME}"[^>]*>', "", html)
         html, count = re.subn(r"<head>", "<head>\n" + meta.replace("\\", "\\\\"), html, count=1)
         if count != 1:
-            raise RuntimeError(f"{page}: no <head> to put the Content-Security-Policy in")
+            raise SiteError(f"{page}: no <head> to put the Content-Security-Policy in")
         page.write_text(html, encoding="utf-8")
     return text

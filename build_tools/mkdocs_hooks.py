@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import sys
 from pathlib import Path
 
@@ -20,12 +21,12 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from build_tools.branding import CSS_URI, Branding, BrandingError, branded_palette, center_css, load_branding  # noqa: E402
+from build_tools.branding import CSS_URI, Branding, branded_palette, center_css, load_branding  # noqa: E402
 from build_tools.content_check import check_docs  # noqa: E402
 from build_tools.csp import add_policy_to_pages  # noqa: E402
-from build_tools.errors import ContentErrors  # noqa: E402
+from build_tools.errors import BuildError, ContentErrors  # noqa: E402
 from build_tools.guide_links import GuideIndex  # noqa: E402
-from build_tools.offline import OfflineConfigError, offline_enabled, write_offline_worker  # noqa: E402
+from build_tools.offline import offline_enabled, write_offline_worker  # noqa: E402
 from build_tools.runtime_assets import RUNTIME_SCRIPT, install_runtime  # noqa: E402
 from build_tools.site_values import site_values  # noqa: E402
 from build_tools.widget_fences import WidgetFence, find_widget_fences  # noqa: E402
@@ -45,22 +46,33 @@ _site: dict = {}  # what the build hands every widget for the whole guide (publi
 _guide = None  # the guide's GuideIndex: the anchors of every page, for the widgets' links
 
 
+def _reported(hook):
+    """A build error stops MkDocs with its message and no traceback."""
+
+    @functools.wraps(hook)
+    def run(*args, **kwargs):
+        try:
+            return hook(*args, **kwargs)
+        except BuildError as exc:
+            raise PluginError(str(exc)) from None
+
+    return run
+
+
 def on_startup(command, dirty, **kwargs):
     global _serving
     _serving = command == "serve"
 
 
+@_reported
 def on_config(config, **kwargs):
     # A career center's branding (extra.center): checked before anything is
     # written; shown in the header (name, logo), the footer (contacts: see
     # overrides/partials/copyright.html), the colours and the widgets.
     global _center, _site
     config_file = Path(config.config_file_path)
-    try:
-        _center = load_branding(config.extra.get("center"), config_file.parent, _shown_path(config_file))
-        _site = site_values(config.extra, _shown_path(config_file), datetime.date.today())
-    except (BrandingError, ValueError) as exc:  # RegionError, a bad extra.dates
-        raise PluginError(str(exc)) from None
+    _center = load_branding(config.extra.get("center"), config_file.parent, _shown_path(config_file))
+    _site = site_values(config.extra, _shown_path(config_file), datetime.date.today())
     config.extra["center"] = _center
     if _center:
         config.site_name = _center.name
@@ -72,6 +84,7 @@ def on_config(config, **kwargs):
     return config
 
 
+@_reported
 def on_files(files, config, **kwargs):
     # The center's logo and colours, written into the site with the pages.
     if _center and _center.logo and _center.logo_uri:
@@ -82,23 +95,22 @@ def on_files(files, config, **kwargs):
     return files
 
 
+@_reported
 def on_pre_build(config, **kwargs):
     # Check every page before MkDocs empties site/: a bad widget fence (or a
     # link of a widget to a section that does not exist) stops the build with
     # nothing written.
     global _guide
-    try:
-        check_docs(Path(config.docs_dir))
-    except ContentErrors as exc:
-        raise PluginError(str(exc)) from None
+    check_docs(Path(config.docs_dir))
     _guide = GuideIndex.from_docs(Path(config.docs_dir))
 
 
+@_reported
 def on_page_markdown(markdown, page, config, files, **kwargs):
     path = _author_path(page, config)
     fences, errors = find_widget_fences(markdown, path)
     if errors:
-        raise PluginError(str(ContentErrors(errors)))
+        raise ContentErrors(errors)
     _fences[page.file.src_uri] = (path, fences)
     _rendered[page.file.src_uri] = [
         render_widget(fence, page.file.src_uri, index, center=_center, site=_page_site(fence, page, config))
@@ -117,6 +129,7 @@ def _page_site(fence, page, config) -> dict:
     return {**_site, "guide_links": links}
 
 
+@_reported
 def on_page_content(html, page, config, files, **kwargs):
     rendered = _rendered.pop(page.file.src_uri, [])
     path, fences = _fences.pop(page.file.src_uri, ("", []))
@@ -124,11 +137,12 @@ def on_page_content(html, page, config, files, **kwargs):
         return html
     misplaced = misplaced_markers(html, fences, path)
     if misplaced:
-        raise PluginError(str(ContentErrors(misplaced)))
+        raise ContentErrors(misplaced)
     rendered[0] += early_start(get_relative_url(RUNTIME_SCRIPT, page.url))
     return fill_markers(html, rendered)
 
 
+@_reported
 def on_post_build(config, **kwargs):
     site_dir = Path(config.site_dir)
     install_runtime(site_dir)
@@ -137,10 +151,7 @@ def on_post_build(config, **kwargs):
     add_policy_to_pages(site_dir)
     # Keep this last: the offline copy is checked against the hashes of the
     # site's final files (mkdocs.yml extra.offline; off under mkdocs serve).
-    try:
-        offline = offline_enabled(config.extra) and not _serving
-    except OfflineConfigError as exc:
-        raise PluginError(str(exc)) from None
+    offline = offline_enabled(config.extra) and not _serving
     write_offline_worker(site_dir, offline)
 
 

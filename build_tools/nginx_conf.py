@@ -18,13 +18,14 @@ from pathlib import Path
 import jinja2
 
 from build_tools.csp import header_policy, site_script_hashes
+from build_tools.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "deploy" / "nginx" / "follow-up-guide.conf.j2"
 _ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d+)?$")
 
 
-class NginxConfError(ValueError):
+class NginxConfError(ConfigError):
     pass
 
 

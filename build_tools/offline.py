@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
+from build_tools.errors import ConfigError, SiteError
 from build_tools.runtime_assets import RUNTIME_DIR, WEB_DIR, sri_hash
 
 WORKER_NAME = "offline-worker.js"  # at the site's root: its scope is the whole guide
@@ -37,7 +38,7 @@ _SWITCH_LINE = "const OFFLINE = true; // set by build_tools/offline.py"
 EXCLUDED_SUFFIXES = (".map", ".gz")
 
 
-class OfflineConfigError(ValueError):
+class OfflineConfigError(ConfigError):
     pass
 
 
@@ -97,7 +98,7 @@ def deployment_version(files: dict[str, str]) -> str:
 def worker_source(build: dict) -> str:
     template = WORKER_TEMPLATE.read_text(encoding="utf-8")
     if template.count(_BUILD_LINE) != 1:
-        raise RuntimeError(f"{WORKER_TEMPLATE}: expected one line {_BUILD_LINE!r}")
+        raise SiteError(f"{WORKER_TEMPLATE}: expected one line {_BUILD_LINE!r}")
     filled = json.dumps(build, indent=2, sort_keys=True, ensure_ascii=False)
     return template.replace(_BUILD_LINE, f"const BUILD = {filled};")
 
@@ -109,7 +110,7 @@ def write_offline_worker(site_dir: Path, enabled: bool) -> str | None:
     page_script = site_dir / PAGE_SCRIPT
     script = page_script.read_text(encoding="utf-8")
     if script.count(_SWITCH_LINE) != 1:
-        raise RuntimeError(f"{page_script}: expected one line {_SWITCH_LINE!r}")
+        raise SiteError(f"{page_script}: expected one line {_SWITCH_LINE!r}")
     if not enabled:
         page_script.write_text(script.replace(_SWITCH_LINE, _SWITCH_LINE.replace("true", "false")), encoding="utf-8")
         (site_dir / WORKER_NAME).write_text(worker_source({"offline": False}), encoding="utf-8")

@@ -25,6 +25,8 @@ from typing import Any, TypedDict
 
 import holidays
 
+from build_tools.errors import ConfigError
+
 DEFAULT_REGION = ("US", "")
 KEYS = ("country", "subdivision")
 # A plan starts from an interview up to a year from the reader's today, a
@@ -44,7 +46,7 @@ class HolidayData(TypedDict):
     days: dict[str, str]  # "2026-11-26" -> "Thanksgiving Day"
 
 
-class RegionError(ValueError):
+class RegionError(ConfigError):
     """A bad ``extra.holidays`` value; the message names the key and the valid codes."""
 
 

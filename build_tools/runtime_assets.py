@@ -24,6 +24,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_tools.errors import BuildError
+
 ROOT = Path(__file__).resolve().parent.parent
 PIN_FILE = Path(__file__).resolve().parent / "pyodide-pin.toml"
 CACHE_DIR = ROOT / ".cache" / "pyodide"
@@ -35,8 +37,8 @@ MANIFEST_NAME = "runtime-manifest.json"
 RUNTIME_SCRIPT = f"{RUNTIME_DIR}/widget-runtime.js"  # also named in mkdocs.yml
 
 
-class RuntimeAssetError(RuntimeError):
-    pass
+class RuntimeAssetError(BuildError, RuntimeError):
+    """Pyodide could not be fetched or checked, or the wheel not built."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,19 @@ def sri_sha512(path: Path) -> str:
     return sri_hash(path, "sha512")
 
 
+def npm_reason(stderr: str) -> str:
+    """npm's error output (a code, a message, a stack) as one line."""
+    lines = [
+        line.split(" ", 2)[2].strip() for line in stderr.splitlines() if line.startswith(("npm error ", "npm ERR! "))
+    ]
+    code = next((line.split()[1] for line in lines if line.startswith("code ")), None)
+    skipped = ("code ", "syscall ", "errno ", "at ", "{", "}", "A complete log")
+    message = next((line for line in lines if line and not line.startswith(skipped)), None)
+    if message is None:
+        message = next((line.strip() for line in reversed(stderr.splitlines()) if line.strip()), "no message")
+    return f"{message} (npm error {code})" if code else message
+
+
 def ensure_pyodide(pin: PyodidePin | None = None, cache_dir: Path = CACHE_DIR) -> Path:
     """The folder holding the pinned Pyodide's files, fetching it if needed."""
     pin = pin or PyodidePin.load()
@@ -89,7 +104,7 @@ def ensure_pyodide(pin: PyodidePin | None = None, cache_dir: Path = CACHE_DIR) -
         except FileNotFoundError:
             raise RuntimeAssetError("npm is needed to fetch Pyodide and was not found") from None
         except subprocess.CalledProcessError as exc:
-            raise RuntimeAssetError(f"npm pack pyodide@{pin.version} failed:\n{exc.stderr}") from None
+            raise RuntimeAssetError(f"npm pack pyodide@{pin.version} failed: {npm_reason(exc.stderr)}") from None
         (tarball,) = tmp_path.glob("pyodide-*.tgz")
         actual = sri_sha512(tarball)
         if actual != pin.integrity:
@@ -166,5 +181,15 @@ def install_runtime(site_dir: Path) -> dict[str, str]:
     return manifest
 
 
+def main() -> int:
+    """``make setup``: fetch the pinned Pyodide; a failure is one message."""
+    try:
+        print(f"Pyodide ready in {ensure_pyodide()}")
+    except BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 if __name__ == "__main__":
-    print(f"Pyodide ready in {ensure_pyodide()}")
+    sys.exit(main())

@@ -10,13 +10,16 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
+from build_tools.errors import ConfigError
 from build_tools.public_holidays import holiday_data, load_region
 from widgets.dates import check_style
 
 
 def site_values(extra: Mapping[str, Any], source: str, today: datetime.date) -> dict[str, Any]:
-    """Raises ValueError (``RegionError`` for the holidays) naming the bad key."""
-    return {
-        "public_holidays": holiday_data(load_region(extra.get("holidays"), source), today),
-        "date_style": check_style(extra.get("dates"), source),
-    }
+    """Raises ConfigError (``RegionError`` for the holidays) naming the bad key."""
+    holidays = holiday_data(load_region(extra.get("holidays"), source), today)
+    try:
+        date_style = check_style(extra.get("dates"), source)
+    except ValueError as exc:  # widgets/ knows no build errors: a bad extra.dates
+        raise ConfigError(str(exc)) from None
+    return {"public_holidays": holidays, "date_style": date_style}

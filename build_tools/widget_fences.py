@@ -175,7 +175,7 @@ def _check_fence(names: list[str], body: str, opening_line: int, first: int, end
         close = difflib.get_close_matches(name, WIDGET_NAMES, n=1, cutoff=0.8)
         hint = f"did you mean '{close[0]}'? " if close else ""
         raise _FenceProblem(opening_line, f"unknown widget '{name}' ({hint}known: {known})")
-    raw, key_lines = _read_options(body, opening_line)
+    raw, key_lines = _read_options(body, opening_line, name)
     try:
         options = widget.resolve_options(raw)
     except OptionError as exc:
@@ -184,7 +184,7 @@ def _check_fence(names: list[str], body: str, opening_line: int, first: int, end
     return WidgetFence(widget, options, first, end)
 
 
-def _read_options(body: str, opening_line: int) -> tuple[Any, dict[str, int]]:
+def _read_options(body: str, opening_line: int, name: str) -> tuple[Any, dict[str, int]]:
     """The fence body as YAML, with the 1-based source line of each key."""
 
     def line_of(mark: Any) -> int:
@@ -225,8 +225,13 @@ def _read_options(body: str, opening_line: int) -> tuple[Any, dict[str, int]]:
         try:
             raw[constructor.construct_object(key_node)] = constructor.construct_object(value_node, deep=True)
         except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+            bad = _unreadable_scalar(value_node) or value_node
+            written = body[bad.start_mark.index : bad.end_mark.index]
             reason = getattr(exc, "problem", None) or str(exc)
-            raise _FenceProblem(line, f"option '{key}' has a value that cannot be read: {reason}") from None
+            raise _FenceProblem(
+                line_of(bad.start_mark),
+                f"widget '{name}': option '{key}' has a value that cannot be read, {written}: {reason}",
+            ) from None
     return raw, key_lines
 
 
@@ -250,3 +255,20 @@ def _check_yaml_bounds(body: str, line_of: Any) -> None:
                 )
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
+
+
+def _unreadable_scalar(node: yaml.Node) -> yaml.Node | None:
+    """The first scalar inside ``node`` that YAML cannot construct (an
+    impossible date in a list...), to name it and its line."""
+    if isinstance(node, yaml.ScalarNode):
+        try:
+            yaml.SafeLoader("").construct_object(node)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError):
+            return node
+        return None
+    children = node.value if isinstance(node, yaml.SequenceNode) else [v for pair in node.value for v in pair]
+    for child in children:
+        found = _unreadable_scalar(child)
+        if found is not None:
+            return found
+    return None

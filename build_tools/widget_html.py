@@ -23,6 +23,7 @@ from markupsafe import Markup
 from build_tools.branding import Branding
 from build_tools.errors import ContentError
 from build_tools.widget_fences import WidgetFence, split_lines
+from widgets.registry import template_path
 
 WIDGETS_DIR = Path(__file__).resolve().parent.parent / "widgets"
 
@@ -161,6 +162,9 @@ def render_widget(
     None: every template gets it as ``center``, for its "talk to an advisor"
     step (static links; the runtime only ever writes text). ``site`` holds the
     values the build sets for the whole guide (``build_tools.site_values``).
+
+    The template gets the whole view of the initial state as ``view`` (and
+    its outputs as ``outputs``, for short): the one computation of it.
     """
     fence = fence.with_site(site)
     widget = fence.widget
@@ -174,7 +178,12 @@ def render_widget(
         "options_json": fence.options_json,
         "state": state,
     }
-    template = _templates.get_template(f"{widget.name.replace('-', '_')}/template.html")
+    template = _templates.get_template(template_path(widget.name))
     return template.render(
-        w=frame, options=fence.options, outputs=view["outputs"], center=center, **widget.template_context
+        w=frame,
+        options=fence.options,
+        view=view,
+        outputs=view.get("outputs", {}),
+        center=center,
+        **widget.template_context,
     ).strip()

@@ -1,21 +1,69 @@
-"""What every widget declares: its name, its options and its view function.
+"""What every widget declares: its name, its options and its view function,
+and the typed shapes of what passes between them and the page.
 
 A view function takes the resolved options and the form's state (a dict of
-control name -> value, as the page runtime reads it) and returns the view:
-``{"outputs": {output_name: text or [{"text": ..., "tone": ...}, ...]}}``.
-Outputs are always text; the page writes them with textContent, never as HTML.
+control name -> value, as the page runtime reads it) and returns a ``View``.
+These TypedDicts are the contract widgets/README.md's table describes, and
+web/widget-runtime.js's JSDoc types mirror them. Outputs are always text; the
+page writes them with textContent, never as HTML.
 """
 
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias, TypedDict
 
-View = dict[str, Any]
-ViewFunction = Callable[[Mapping[str, Any], Mapping[str, Any]], View]
+
+class Link(TypedDict):
+    """A piece of a list item's text (``text``) linked to a relative address."""
+
+    text: str
+    href: str
+
+
+class _ItemText(TypedDict):
+    text: str
+
+
+# (A base class, not Required[]: Python 3.11 loses Required under
+# `from __future__ import annotations`.)
+class ListItem(_ItemText, total=False):
+    """One item of a list output: a step, an advisor's check..."""
+
+    tone: str  # shown as data-tone (the page styles it)
+    links: list[Link]
+
+
+# A [data-output] region's content: text, or a list of items.
+Output: TypeAlias = "str | list[ListItem]"
+
+
+class Download(TypedDict):
+    """A file a [data-action=download] button saves."""
+
+    filename: str
+    mime: str
+    text: str
+
+
+class View(TypedDict, total=False):
+    """What a view function returns; every key is optional."""
+
+    outputs: dict[str, Output]
+    links: dict[str, str]  # only mailto: addresses become links
+    downloads: dict[str, Download]
+    errors: dict[str, str]  # field name -> message, "" for none
+    repeats: dict[str, list[View]]
+
+
+# The form's state as the page sends it: checkboxes are booleans, other
+# controls strings. Read it with widgets/state.py, which never raises.
+State: TypeAlias = Mapping[str, Any]
+ViewFunction: TypeAlias = Callable[[Mapping[str, Any], State], View]
 
 
 class IsoDates:
@@ -29,6 +77,28 @@ class IsoDates:
 
 _TYPE_WORDS = {bool: "true or false", str: "a text", int: "a whole number"}
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def yaml_text(value: Any) -> str:
+    """A value as an author would write it in a fence's YAML, for messages:
+    ``2026-12-25``, ``true``, ``"text"``, ``[1, 2]``; never a Python repr."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return "[" + ", ".join(yaml_text(item) for item in value) + "]"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{yaml_text(k)}: {yaml_text(v)}" for k, v in value.items()) + "}"
+    return json.dumps(str(value), ensure_ascii=False)
 
 
 class OptionError(ValueError):
@@ -46,7 +116,6 @@ class Option:
     type: type
     default: Any
     help: str
-    choices: tuple[Any, ...] = ()
     # Bounds of an int option (inclusive); None leaves that side open.
     minimum: int | None = None
     maximum: int | None = None
@@ -61,13 +130,10 @@ class Option:
         if not isinstance(value, self.type) or (self.type is int and isinstance(value, bool)):
             raise OptionError(
                 self.name,
-                f"option '{self.name}' must be {_TYPE_WORDS[self.type]}, got {value!r}",
+                f"option '{self.name}' must be {_TYPE_WORDS[self.type]}, got {yaml_text(value)}",
             )
-        if self.choices and value not in self.choices:
-            allowed = ", ".join(repr(c) for c in self.choices)
-            raise OptionError(self.name, f"option '{self.name}' must be one of {allowed}, got {value!r}")
         if self._out_of_range(value):
-            raise OptionError(self.name, f"option '{self.name}' must be {self._range_words()}, got {value!r}")
+            raise OptionError(self.name, f"option '{self.name}' must be {self._range_words()}, got {yaml_text(value)}")
         return value
 
     def _out_of_range(self, value: Any) -> bool:  # bounds are set on int options only
@@ -85,7 +151,7 @@ class Option:
     def _check_dates(self, value: Any) -> tuple[str, ...]:
         if not isinstance(value, (list, tuple)):
             raise OptionError(
-                self.name, f"option '{self.name}' must be a list of dates written YYYY-MM-DD, got {value!r}"
+                self.name, f"option '{self.name}' must be a list of dates written YYYY-MM-DD, got {yaml_text(value)}"
             )
         return tuple(sorted({self._check_date(item) for item in value}))
 
@@ -97,8 +163,10 @@ class Option:
             try:
                 return datetime.date.fromisoformat(item).isoformat()
             except ValueError:
-                raise OptionError(self.name, f"option '{self.name}' must hold real dates, got {item!r}") from None
-        raise OptionError(self.name, f"option '{self.name}' must hold dates written YYYY-MM-DD, got {item!r}")
+                raise OptionError(
+                    self.name, f"option '{self.name}' must hold real dates, got {yaml_text(item)}"
+                ) from None
+        raise OptionError(self.name, f"option '{self.name}' must hold dates written YYYY-MM-DD, got {yaml_text(item)}")
 
 
 @dataclass(frozen=True)

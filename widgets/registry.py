@@ -20,6 +20,11 @@ _MODULES: dict[str, str] = {
 WIDGET_NAMES: tuple[str, ...] = tuple(sorted(_MODULES))
 
 
+def template_path(name: str) -> str:
+    """The widget's template, relative to widgets/: its package's template.html."""
+    return _MODULES[name].removeprefix("widgets.").replace(".", "/") + "/template.html"
+
+
 def find_widget(name: str) -> Widget | None:
     module = _MODULES.get(name)
     return None if module is None else import_module(module).WIDGET

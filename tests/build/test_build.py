@@ -207,7 +207,7 @@ def test_bad_fence_fails_with_page_and_line_and_leaves_the_site_alone(tmp_path):
     output = done.stdout + done.stderr
     assert (
         f"docs/rejection.md:{fence_line + 1}: widget 'rejection-checklist': "
-        "option 'company_field' must be true or false, got 'maybe'" in output
+        "option 'company_field' must be true or false, got \"maybe\"" in output
     )
     assert "docs/extra.md:3: unknown widget 'no-such-widget'" in output
     assert [p.name for p in site.iterdir()] == ["index.html"]

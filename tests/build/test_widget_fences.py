@@ -1,6 +1,7 @@
 """Finding widget fences in Markdown: edge cases and error messages."""
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -112,11 +113,11 @@ def test_several_fences_in_order():
         ),
         (
             '```widget rejection-checklist\n\ncompany_field: "yes"\n```\n',
-            "docs/page.md:3: widget 'rejection-checklist': option 'company_field' must be true or false, got 'yes'",
+            "docs/page.md:3: widget 'rejection-checklist': option 'company_field' must be true or false, got \"yes\"",
         ),
         (
             "```widget rejection-checklist\nheading: [a, b]\n```\n",
-            "docs/page.md:2: widget 'rejection-checklist': option 'heading' must be a text, got ['a', 'b']",
+            "docs/page.md:2: widget 'rejection-checklist': option 'heading' must be a text, got [\"a\", \"b\"]",
         ),
         (
             "```widget rejection-checklist\ncompany_field: true\ncompany_field: false\n```\n",
@@ -132,7 +133,13 @@ def test_several_fences_in_order():
         ),
         (
             "```widget rejection-checklist\nheading: ok\ncompany_field: 2025-02-30\n```\n",
-            "docs/page.md:3: option 'company_field' has a value that cannot be read: day is out of range for month",
+            "docs/page.md:3: widget 'rejection-checklist': option 'company_field' has a value that cannot be read, "
+            "2025-02-30: day is out of range for month",
+        ),
+        (
+            "```widget follow-up-timeline\nclosed_days:\n  - 2026-12-25\n  - 2026-02-30\n```\n",
+            "docs/page.md:4: widget 'follow-up-timeline': option 'closed_days' has a value that cannot be read, "
+            "2026-02-30: day is out of range for month",
         ),
         (
             "```widget rejection-checklist\n[a]: 1\n```\n",
@@ -385,3 +392,39 @@ def test_an_unknown_widget_close_to_a_known_one_gets_did_you_mean():
     assert errors_of("```widget rejection-checklst\n```\n") == [
         f"docs/page.md:1: unknown widget 'rejection-checklst' (did you mean 'rejection-checklist'? known: {KNOWN})"
     ]
+
+
+def test_a_widget_is_rendered_from_one_computation_of_its_view(monkeypatch):
+    # The template gets the whole view (outputs, links, downloads, errors,
+    # repeats): no widget computes it a second time from its template.
+    import dataclasses
+
+    from build_tools.guide_links import GuideIndex
+    from build_tools.widget_html import render_widget
+    from widgets.registry import WIDGET_NAMES, get_widget
+
+    docs = Path(__file__).resolve().parent.parent.parent / "docs"
+    for name in WIDGET_NAMES:
+        widget = get_widget(name)
+        calls = []
+
+        def counted(options, state, _view=widget.view, calls=calls):
+            calls.append(1)
+            view = _view(options, state)
+            # Marked text in every repeated item: the page must show it.
+            for items in view.get("repeats", {}).values():
+                for item in items:
+                    item["outputs"] = {
+                        k: "fug-marked" if isinstance(v, str) else v for k, v in item.get("outputs", {}).items()
+                    }
+            return view
+
+        (fence,), errors = find_widget_fences(f"```widget {name}\n```\n", "docs/page.md")
+        assert errors == []
+        site = {"guide_links": GuideIndex.from_docs(docs).resolve(dict(widget.sections), "timing.md")}
+        counted_fence = dataclasses.replace(fence, widget=dataclasses.replace(widget, view=counted))
+        html = render_widget(counted_fence, "timing.md", 0, site=site)
+        assert calls == [1], name
+        assert f'data-widget="{name}"' in html
+        if name == "thank-you-note":
+            assert "fug-marked" in html

@@ -8,6 +8,10 @@ from widgets.follow_up_timeline.view import view
 
 _RULES = Rules()
 
+# The form before anything is typed: the first interview type, weekends skipped,
+# the first reminder choice.
+DEFAULT_STATE = {"interview_type": INTERVIEW_TYPES[0][0], "skip_weekends": True, "reminder": REMINDERS[0][0]}
+
 WIDGET = Widget(
     name="follow-up-timeline",
     view=view,
@@ -89,7 +93,7 @@ WIDGET = Widget(
             maximum=180,
         ),
     ),
-    initial_state={"interview_type": INTERVIEW_TYPES[0][0], "skip_weekends": True, "reminder": REMINDERS[0][0]},
+    initial_state=DEFAULT_STATE,
     template_context={"interview_types": INTERVIEW_TYPES, "reminders": REMINDERS},
     sections=SECTIONS,
 )

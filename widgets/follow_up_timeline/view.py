@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
+from widgets.base import Link, ListItem, View
 from widgets.dates import DEFAULT, DateStyle
 from widgets.follow_up_timeline.calendar_file import REMINDERS, calendar_events
 from widgets.follow_up_timeline.form import MISSING_DATE, read_form
@@ -30,7 +31,7 @@ FIELD_LABELS = {
 WAITING_HEADING = "Enter your interview date to get a dated plan. Until then, here is the guide's timeline:"
 
 
-def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> dict[str, Any]:
+def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> View:
     rules = Rules.from_options(options)
     now = current_time(state)
     interview, errors = read_form(state, now.date())
@@ -89,13 +90,13 @@ def holidays_unknown(rules: Rules, steps: tuple[Step, ...]) -> str:
 
 def plan_item(
     step: Step, style: DateStyle = DEFAULT, today: datetime.date | None = None, rules: Rules | None = None
-) -> dict[str, Any]:
+) -> ListItem:
     """A step of the plan, its guide sections linked where the line names them
     (with the hrefs the build worked out for the page holding the widget)."""
     if step.done:
         return {"text": step_line(step, style), "tone": "done"}
     hrefs = {g.key: rules.href(g.key) for g in step.guides} if rules else {}
-    links = [{"text": g.title, "href": hrefs[g.key]} for g in step.guides if hrefs.get(g.key)]
+    links: list[Link] = [{"text": g.title, "href": hrefs[g.key]} for g in step.guides if hrefs.get(g.key)]
     tone = {"overdue": "overdue", "today": "today"}.get(step.status, "step")
     return {"text": step_line(step, style, today), "tone": tone, "links": links}
 
@@ -110,12 +111,12 @@ def current_time(state: Mapping[str, Any]) -> datetime.datetime:
     return reader_now(state)
 
 
-def _no_plan(rules: Rules, errors: dict[str, str]) -> dict[str, Any]:
+def _no_plan(rules: Rules, errors: dict[str, str]) -> View:
     problems = {field: message for field, message in errors.items() if message}
     if problems == {"interview_date": MISSING_DATE}:
         # Nothing typed yet (the page as first shown): the rules in words.
         title = WAITING_HEADING
-        items = [{"text": line, "tone": "note"} for line in default_timeline(rules)]
+        items: list[ListItem] = [{"text": line, "tone": "note"} for line in default_timeline(rules)]
     else:
         title = "No plan yet: check the fields marked above."
         items = [{"text": f"{FIELD_LABELS[f]}: {m}", "tone": "missing"} for f, m in problems.items()]

@@ -1,7 +1,10 @@
 """``rejection-checklist``: steps after a rejection, progress, and a reply composer."""
 
 from widgets.base import Option, Widget
-from widgets.rejection_checklist.logic import DEFAULT_STATE, STEPS, step_field, view
+from widgets.rejection_checklist.logic import STEPS, step_field, view
+
+# The form before anything is typed: the two optional parts of the reply on.
+DEFAULT_STATE = {"ask_feedback": True, "stay_in_touch": True}
 
 WIDGET = Widget(
     name="rejection-checklist",

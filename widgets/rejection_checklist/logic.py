@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from widgets.base import View
 from widgets.state import flag, text
 
 
@@ -91,7 +92,7 @@ def compose_reply(
     return "\n\n".join(paragraphs)
 
 
-def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> dict[str, Any]:
+def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> View:
     company = text(state, "company") if options["company_field"] else ""
     reply = compose_reply(
         your_name=text(state, "your_name"),
@@ -102,7 +103,3 @@ def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> dict[str, Any]
         stay_in_touch=flag(state, "stay_in_touch"),
     )
     return {"outputs": {"progress": progress(state), "reply": reply}}
-
-
-# The form as the server renders it, before anything is typed.
-DEFAULT_STATE: dict[str, Any] = {"ask_feedback": True, "stay_in_touch": True}

@@ -32,7 +32,5 @@ WIDGET = Widget(
         "formats": [(f, FORMAT_LABELS[f]) for f in FORMATS],
         "tones": [(t, TONE_LABELS[t]) for t in TONES],
         "interviewer_rows": read_interviewers,
-        # The template shows the notes of the initial state, server-rendered.
-        "full_view": view,
     },
 )

@@ -12,10 +12,11 @@ import re
 from difflib import SequenceMatcher
 from importlib import resources
 
+from widgets.base import ListItem
 from widgets.thank_you_note.inputs import Inputs, Interviewer
 from widgets.thank_you_note.logic import Note
 
-Check = dict[str, str]
+Check = ListItem  # {text, tone}: a list output's item (widgets/base.py)
 
 # Lengths by format (the guide's "Length" advice):
 EMAIL_WORDS = (100, 200)  # words in the whole e-mail, greeting and signature included

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from widgets.base import ListItem
+
 PROMPT_WINDOW = dt.timedelta(hours=24)
 INFORMATIONAL_AIM = dt.timedelta(days=3)
 INFORMATIONAL_LATEST = dt.timedelta(days=5)
@@ -103,7 +105,7 @@ def send_by_text(limit: Deadline | None, informational: bool) -> str:
     return f"Send by {aim}."
 
 
-def prompt_check(limit: Deadline | None, informational: bool, now: dt.datetime) -> dict[str, str]:
+def prompt_check(limit: Deadline | None, informational: bool, now: dt.datetime) -> ListItem:
     window = "3-5 days of an informational interview" if informational else "24 hours"
     if limit is None:
         return {"text": f"Add the interview's date: a note should go within {window}.", "tone": "warn"}

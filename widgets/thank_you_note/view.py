@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
+from widgets.base import View
 from widgets.thank_you_note.checks import note_checks, panel_checks, suggest
 from widgets.thank_you_note.inputs import (
     MAX_INTERVIEWERS,
@@ -39,7 +40,7 @@ def note_text(note: Note) -> str:
     return (f"Subject: {note.subject}\n\n" if note.subject else "") + note.body + "\n"
 
 
-def note_view(note: Note, person: Interviewer, index: int, checks: list, count: str) -> dict[str, Any]:
+def note_view(note: Note, person: Interviewer, index: int, checks: list, count: str) -> View:
     return {
         "outputs": {
             "to": label(person, index),
@@ -68,7 +69,7 @@ def date_errors(state: Mapping[str, Any]) -> dict[str, str]:
     }
 
 
-def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> dict[str, Any]:
+def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> View:
     inputs = read_inputs(state)
     people = read_interviewers(state)
     informational = inputs.interview_type == "informational"
