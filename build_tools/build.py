@@ -2,6 +2,10 @@
 
 A failed build (a bad widget fence, a missing runtime file) leaves the
 previous site/ exactly as it was: never a half-built folder to deploy.
+
+``--finish DIR`` runs only the post-build step (build_tools/postbuild.py:
+runtime, wheel, CSP, offline worker, branding files) on a folder another
+generator built from the same pages, with mkdocs.yml's extra settings.
 """
 
 from __future__ import annotations
@@ -12,6 +16,9 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from build_tools.errors import BuildError
+from build_tools.postbuild import finish_site, settings_from_config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,11 +56,25 @@ def build(site_dir: Path, config_file: Path) -> int:
     return 0
 
 
+def finish(site_dir: Path, config_file: Path) -> int:
+    """The post-build step alone, on a folder some generator wrote."""
+    try:
+        finish_site(site_dir, settings_from_config(config_file, config_file.as_posix()))
+    except BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"finished {site_dir}: runtime, Content-Security-Policy and offline worker in place")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml")
+    parser.add_argument("--finish", type=Path, metavar="DIR", help="only run the post-build step on DIR")
     args = parser.parse_args(argv)
+    if args.finish:
+        return finish(args.finish, args.config_file)
     return build(args.site_dir, args.config_file)
 
 

@@ -1,7 +1,12 @@
-"""The MkDocs adapter: the one module that knows MkDocs' event API.
-
-Everything it calls works on plain strings and paths, so another generator
-(Zensical reads the same mkdocs.yml) needs only a new adapter like this one.
+"""The MkDocs adapter: the one module that knows MkDocs' event API, and a
+thin one. The work is done elsewhere, in pieces any generator can use:
+- widget fences: the Python-Markdown extension in build_tools/markdown_ext.py,
+  added to MkDocs' extensions and told which page it is converting;
+- the finished site: the post-build step in build_tools/postbuild.py;
+- the center's branding in the theme (name, logo, palette, stylesheet link):
+  the theme's configuration, set here (another generator's theme would read
+  the same ``extra.center``).
+A build error stops MkDocs with its message, no traceback.
 """
 
 from __future__ import annotations
@@ -18,32 +23,23 @@ if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
 from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from build_tools.branding import CSS_URI, Branding, branded_palette, center_css, load_branding  # noqa: E402
+from build_tools.branding import CSS_URI, Branding, branded_palette, load_branding  # noqa: E402
 from build_tools.content_check import check_docs  # noqa: E402
-from build_tools.csp import add_policy_to_pages  # noqa: E402
-from build_tools.errors import BuildError, ContentErrors  # noqa: E402
+from build_tools.errors import BuildError  # noqa: E402
 from build_tools.guide_links import GuideIndex  # noqa: E402
-from build_tools.offline import offline_enabled, write_offline_worker  # noqa: E402
-from build_tools.runtime_assets import RUNTIME_SCRIPT, install_runtime  # noqa: E402
+from build_tools.markdown_ext import WidgetFences  # noqa: E402
+from build_tools.offline import offline_enabled  # noqa: E402
+from build_tools.postbuild import SiteSettings, finish_site  # noqa: E402
+from build_tools.runtime_assets import RUNTIME_SCRIPT  # noqa: E402
 from build_tools.site_values import site_values  # noqa: E402
-from build_tools.widget_fences import WidgetFence, find_widget_fences  # noqa: E402
-from build_tools.widget_html import (  # noqa: E402
-    early_start,
-    fill_markers,
-    mark_fences,
-    misplaced_markers,
-    render_widget,
-)
 
-_rendered: dict[str, list[str]] = {}
-_fences: dict[str, tuple[str, list[WidgetFence]]] = {}  # page -> (author's path, its fences)
+_fences = WidgetFences()
+_site: dict = {}  # what the build hands every widget for the whole guide (public holidays...)
 _serving = False  # `mkdocs serve`: no offline copy, so live reload shows every change
 _center: Branding | None = None  # the career center's Branding (extra.center)
-_site: dict = {}  # what the build hands every widget for the whole guide (public holidays...)
-_guide = None  # the guide's GuideIndex: the anchors of every page, for the widgets' links
+_guide: GuideIndex | None = None  # the guide's pages and sections, for the widgets' links
 
 
 def _reported(hook):
@@ -72,6 +68,7 @@ def on_config(config, **kwargs):
     global _center, _site
     config_file = Path(config.config_file_path)
     _center = load_branding(config.extra.get("center"), config_file.parent, _shown_path(config_file))
+    # What the build hands every widget for the whole guide (public holidays...).
     _site = site_values(config.extra, _shown_path(config_file), datetime.date.today())
     config.extra["center"] = _center
     if _center:
@@ -81,18 +78,9 @@ def on_config(config, **kwargs):
         if _center.has_colours:
             config.theme["palette"] = branded_palette(config.theme["palette"], _center)
             config.extra_css.append(CSS_URI)
+    _fences.center = _center
+    config.markdown_extensions.append(_fences)
     return config
-
-
-@_reported
-def on_files(files, config, **kwargs):
-    # The center's logo and colours, written into the site with the pages.
-    if _center and _center.logo and _center.logo_uri:
-        files.append(File.generated(config, _center.logo_uri, abs_src_path=str(_center.logo)))
-    css = center_css(_center) if _center else None
-    if css:
-        files.append(File.generated(config, CSS_URI, content=css))
-    return files
 
 
 @_reported
@@ -105,18 +93,15 @@ def on_pre_build(config, **kwargs):
     _guide = GuideIndex.from_docs(Path(config.docs_dir))
 
 
-@_reported
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    path = _author_path(page, config)
-    fences, errors = find_widget_fences(markdown, path)
-    if errors:
-        raise ContentErrors(errors)
-    _fences[page.file.src_uri] = (path, fences)
-    _rendered[page.file.src_uri] = [
-        render_widget(fence, page.file.src_uri, index, center=_center, site=_page_site(fence, page, config))
-        for index, fence in enumerate(fences)
-    ]
-    return mark_fences(markdown, fences)
+    # The page the widget extension converts next.
+    _fences.set_page(
+        path=_author_path(page, config),
+        page_id=page.file.src_uri,
+        runtime_src=get_relative_url(RUNTIME_SCRIPT, page.url),
+    )
+    _fences.site_for = lambda fence: _page_site(fence, page, config)
+    return markdown
 
 
 def _page_site(fence, page, config) -> dict:
@@ -130,29 +115,9 @@ def _page_site(fence, page, config) -> dict:
 
 
 @_reported
-def on_page_content(html, page, config, files, **kwargs):
-    rendered = _rendered.pop(page.file.src_uri, [])
-    path, fences = _fences.pop(page.file.src_uri, ("", []))
-    if not rendered:
-        return html
-    misplaced = misplaced_markers(html, fences, path)
-    if misplaced:
-        raise ContentErrors(misplaced)
-    rendered[0] += early_start(get_relative_url(RUNTIME_SCRIPT, page.url))
-    return fill_markers(html, rendered)
-
-
-@_reported
 def on_post_build(config, **kwargs):
-    site_dir = Path(config.site_dir)
-    install_runtime(site_dir)
-    # The policy hashes the pages' inline scripts as written: after every
-    # change to the HTML.
-    add_policy_to_pages(site_dir)
-    # Keep this last: the offline copy is checked against the hashes of the
-    # site's final files (mkdocs.yml extra.offline; off under mkdocs serve).
     offline = offline_enabled(config.extra) and not _serving
-    write_offline_worker(site_dir, offline)
+    finish_site(Path(config.site_dir), SiteSettings(offline=offline, center=_center))
 
 
 def _shown_path(path: Path) -> str:

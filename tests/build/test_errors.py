@@ -17,7 +17,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 import build_tools
-from build_tools import mkdocs_hooks
+from build_tools import mkdocs_hooks, postbuild
 from build_tools.errors import BuildError, ContentError, ContentErrors
 from build_tools.runtime_assets import RuntimeAssetError, npm_reason
 
@@ -48,7 +48,8 @@ def test_the_adapter_turns_a_build_error_into_one_plain_message(monkeypatch, tmp
     def failing_install(site_dir):
         raise RuntimeAssetError("npm pack pyodide@0.0.0 failed: npm error 404 Not Found")
 
-    monkeypatch.setattr(mkdocs_hooks, "install_runtime", failing_install)
+    monkeypatch.setattr(postbuild, "install_runtime", failing_install)
+    (tmp_path / "index.html").write_text("<html><head></head></html>")
 
     config = SimpleNamespace(site_dir=str(tmp_path), extra={})
     with pytest.raises(PluginError) as caught:
@@ -61,7 +62,8 @@ def test_a_bug_is_not_dressed_up_as_a_build_error(monkeypatch, tmp_path):
     def broken(site_dir):
         raise KeyError("a bug")
 
-    monkeypatch.setattr(mkdocs_hooks, "install_runtime", broken)
+    monkeypatch.setattr(postbuild, "install_runtime", broken)
+    (tmp_path / "index.html").write_text("<html><head></head></html>")
 
     config = SimpleNamespace(site_dir=str(tmp_path), extra={})
     with pytest.raises(KeyError):
