@@ -256,7 +256,20 @@ async function respond(event) {
   } catch {
     // an unreadable copy: the network, as if there were no worker
   }
-  return fetch(request);
+  if (!navigation) return fetch(request);
+  try {
+    return await fetch(request);
+  } catch (error) {
+    // Offline, an address the copy does not have: the guide's own 404 page.
+    const missing = await notFoundPage(cacheName);
+    if (missing) return missing;
+    throw error;
+  }
+}
+
+async function notFoundPage(cacheName) {
+  const page = await caches.match(new URL("404.html", SCOPE).href, { cacheName, ignoreVary: true }).catch(() => null);
+  return page && new Response(page.body, { status: 404, statusText: "Not Found", headers: page.headers });
 }
 
 // A page of the copy: matched without its query (search highlighting adds

@@ -160,6 +160,21 @@ def test_after_a_first_visit_every_page_and_widget_works_offline(browser, served
     context.close()
 
 
+def test_offline_an_unknown_address_in_the_guide_shows_its_404_page(browser, served, tmp_path):
+    version = build(served, project_copy(tmp_path))
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(served.url)
+    wait_until_copy_is_active(page, served, version, read_worker_build(served.root)["files"])
+    # Really offline: the server is gone, for the service worker's requests too
+    # (Chromium's emulated offline mode leaves those alone).
+    served.__exit__(None, None, None)
+    response = page.goto(served.url + "no/such/page/")
+    assert response is not None and response.status == 404
+    expect(page.locator("h1")).to_have_text("404 - Not found")
+    context.close()
+
+
 def test_a_new_deployment_replaces_the_copy_as_a_whole(browser, served, tmp_path):
     first = build(served, project_copy(tmp_path / "one"))
     first_files = read_worker_build(served.root)["files"]
