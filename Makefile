@@ -56,11 +56,11 @@ test-fast: setup
 	$(PY) -m pytest -m "not e2e"
 
 # The sample nginx configuration for the built site, with its CSP hashes:
-#   make nginx-conf PREFIX=/careers/guide/ ROOT=/var/www/follow-up-guide/site
+#   make nginx-conf PREFIX=/careers/guide/ ROOT=/var/www/follow-up-guide/site [HSTS=1]
 PREFIX ?= /
 ROOT ?= $(CURDIR)/site
 nginx-conf: build
-	$(PY) -m build_tools.nginx_conf --site-dir site --prefix $(PREFIX) --root $(ROOT) > follow-up-guide.nginx.conf
+	$(PY) -m build_tools.nginx_conf --site-dir site --prefix $(PREFIX) --root $(ROOT) $(if $(HSTS),--hsts) > follow-up-guide.nginx.conf
 	@echo "wrote follow-up-guide.nginx.conf: include it inside your server { } block"
 
 bench: setup

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from build_tools.errors import BuildError
 from build_tools.postbuild import finish_site, settings_from_config
+from build_tools.precompress import precompress
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,6 +50,8 @@ def build(site_dir: Path, config_file: Path) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build failed: {site_dir} left as it was", file=sys.stderr)
         return done.returncode
+    # Last, on the finished files: their compressed copies, for the server.
+    precompress(staging)
     if site_dir.exists():
         site_dir.rename(old)
     staging.rename(site_dir)
@@ -60,10 +63,11 @@ def finish(site_dir: Path, config_file: Path) -> int:
     """The post-build step alone, on a folder some generator wrote."""
     try:
         finish_site(site_dir, settings_from_config(config_file, config_file.as_posix()))
+        precompress(site_dir)
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(f"finished {site_dir}: runtime, Content-Security-Policy and offline worker in place")
+    print(f"finished {site_dir}: runtime, Content-Security-Policy, offline worker and compressed copies in place")
     return 0
 
 

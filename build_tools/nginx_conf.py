@@ -22,6 +22,7 @@ from build_tools.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "deploy" / "nginx" / "follow-up-guide.conf.j2"
+HSTS_MAX_AGE = 31_536_000  # one year
 _ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d+)?$")
 
 
@@ -46,7 +47,9 @@ def frame_ancestors_from_config(config_file: Path) -> list[str]:
     return origins
 
 
-def render(site_dir: Path, prefix: str, root: str, frame_ancestors: list[str]) -> str:
+def render(site_dir: Path, prefix: str, root: str, frame_ancestors: list[str], hsts: int = 0) -> str:
+    """The configuration; ``hsts`` is the Strict-Transport-Security max-age in
+    seconds (0: no such header, for a guide not yet served over HTTPS only)."""
     if not (prefix.startswith("/") and prefix.endswith("/")):
         raise NginxConfError(f"--prefix must start and end with '/', got {prefix!r}")
     env = jinja2.Environment(
@@ -56,7 +59,7 @@ def render(site_dir: Path, prefix: str, root: str, frame_ancestors: list[str]) -
     )
     env.filters["regex_escape"] = lambda s: re.sub(r"([.^$*+?()\[\]{}|\\])", r"\\\1", s)
     csp = header_policy(site_script_hashes(site_dir), frame_ancestors)
-    return env.get_template(TEMPLATE.name).render(prefix=prefix, root=root.rstrip("/"), csp=csp)
+    return env.get_template(TEMPLATE.name).render(prefix=prefix, root=root.rstrip("/"), csp=csp, hsts=hsts)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,10 +68,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--prefix", default="/", help="the path the guide is served under, e.g. /careers/guide/")
     parser.add_argument("--root", help="where the site folder will be on the server (default: --site-dir)")
     parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml")
+    parser.add_argument(
+        "--hsts",
+        action="store_true",
+        help="send Strict-Transport-Security (one year): only once the site is served over HTTPS alone",
+    )
     args = parser.parse_args(argv)
     try:
         ancestors = frame_ancestors_from_config(args.config_file)
-        sys.stdout.write(render(args.site_dir, args.prefix, args.root or str(args.site_dir.resolve()), ancestors))
+        root = args.root or str(args.site_dir.resolve())
+        sys.stdout.write(render(args.site_dir, args.prefix, root, ancestors, HSTS_MAX_AGE if args.hsts else 0))
     except NginxConfError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -35,7 +35,7 @@ _SWITCH_LINE = "const OFFLINE = true; // set by build_tools/offline.py"
 # them), the worker itself (browsers fetch it past any worker), hidden files.
 # sitemap.xml is in it: the theme fetches it on every page (for instant
 # navigation), and offline that must not go to the network.
-EXCLUDED_SUFFIXES = (".map", ".gz")
+EXCLUDED_SUFFIXES = (".map", ".gz", ".br")
 
 
 class OfflineConfigError(ConfigError):

@@ -73,7 +73,8 @@ def test_nginx_sample_renders_for_a_sub_path(site):
     conf = render(site, "/careers/guide/", "/var/www/guide/site", ["https://careers.example.edu"])
     assert "location /careers/guide/ {" in conf and "alias /var/www/guide/site/;" in conf
     assert 'location ~ "^/careers/guide/assets/' in conf
-    assert conf.count("add_header Content-Security-Policy") == 2
+    # The guide, its immutable files, and the redirect from its address without the slash.
+    assert conf.count("add_header Content-Security-Policy") == 3
     assert "frame-ancestors 'self' https://careers.example.edu" in conf
     with pytest.raises(NginxConfError, match="--prefix must start and end with '/'"):
         render(site, "careers", "/srv", [])

@@ -45,7 +45,7 @@ def test_the_copy_lists_every_deployable_file_with_its_hash(site):
     expected = {}
     for path in site.rglob("*"):
         rel = path.relative_to(site).as_posix()
-        if path.is_dir() or rel == WORKER_NAME or rel.endswith((".map", ".gz")):
+        if path.is_dir() or rel == WORKER_NAME or rel.endswith((".map", ".gz", ".br")):
             continue
         url = "./" if rel == "index.html" else re.sub(r"(^|/)index\.html$", r"\1", rel)
         expected[url] = sha256(path)

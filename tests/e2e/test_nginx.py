@@ -10,10 +10,12 @@ import urllib.error
 import urllib.request
 from typing import Any
 
+import brotli
 import pytest
 from playwright.sync_api import expect
 
 from build_tools.csp import header_policy, site_script_hashes
+from build_tools.nginx_conf import HSTS_MAX_AGE
 from tests.support.nginx import NginxServer
 from tests.support.pages import MOUNT, PAGES, wait_for_state, widget
 from tests.support.site_build import build_site
@@ -89,8 +91,55 @@ def test_every_file_carries_the_security_headers(nginx):
         assert headers["Content-Security-Policy"] == expected, path
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert headers["Referrer-Policy"] == "no-referrer"
+        assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+        assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
+        assert headers["Strict-Transport-Security"] is None  # only when asked for: see below
     assert "'unsafe-inline'" not in expected and "'unsafe-eval'" not in expected
     assert f"frame-ancestors 'self' {nginx.allowed}" in expected
+
+
+def test_files_go_out_as_compressed_at_build_time(nginx):
+    wasm = next((nginx.root / "assets" / "pyodide").iterdir()) / "pyodide.asm.wasm"
+    url = nginx.url + wasm.relative_to(nginx.root).as_posix()
+    for accept, encoding, suffix in [("gzip, deflate, br", "br", ".br"), ("gzip", "gzip", ".gz")]:
+        response = head(url, **{"Accept-Encoding": accept})
+        body = response.read()
+        assert response.headers["Content-Encoding"] == encoding
+        assert response.headers["Content-Type"] == "application/wasm"
+        assert "Accept-Encoding" in response.headers["Vary"]
+        # The very bytes the build wrote, with their length: nothing is
+        # compressed per request.
+        assert body == wasm.with_name(wasm.name + suffix).read_bytes()
+        assert int(response.headers["Content-Length"]) == len(body)
+    plain = head(url)
+    assert plain.headers["Content-Encoding"] is None and plain.read() == wasm.read_bytes()
+    page = head(nginx.url + "rejection/", **{"Accept-Encoding": "br"})
+    assert page.headers["Content-Encoding"] == "br"
+    assert brotli.decompress(page.read()) == (nginx.root / "rejection" / "index.html").read_bytes()
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def test_the_guide_without_its_final_slash_leads_to_it(nginx):
+    bare = nginx.origin + MOUNT.rstrip("/")
+    try:
+        response = urllib.request.build_opener(_NoRedirect).open(bare + "?from=poster")
+    except urllib.error.HTTPError as error:
+        response = error
+    assert response.status == 301
+    assert response.headers["Location"] == MOUNT + "?from=poster"  # relative: right behind any proxy
+    followed = head(bare)
+    assert followed.status == 200 and followed.url == nginx.url
+
+
+def test_hsts_is_sent_only_when_asked_for(nginx, tmp_path):
+    assert "Strict-Transport-Security" not in nginx.snippet
+    with NginxServer(nginx.root, tmp_path, free_port(), MOUNT, hsts=HSTS_MAX_AGE) as server:
+        for path in ["", "assets/widget-runtime/widget-worker.js", "no/such/"]:
+            assert head(server.url + path).headers["Strict-Transport-Security"] == f"max-age={HSTS_MAX_AGE}", path
 
 
 def test_every_widget_goes_live_with_no_violation_and_no_other_origin(browser, nginx):

@@ -11,8 +11,10 @@ from pathlib import Path
 
 from build_tools.nginx_conf import render
 
+BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"  # libnginx-mod-http-brotli-static
 MAIN_CONF = """\
 # Test wrapper around the sample configuration: foreground, files in {work}.
+load_module {brotli};
 daemon off;
 worker_processes 1;
 user root;  # the tests run as root and the site is in a private temporary folder
@@ -45,12 +47,20 @@ class NginxServer:
     root: Path  # set by the fixture that built the site
     allowed: str  # an origin allowed to frame the guide, set by the fixture
 
-    def __init__(self, site_dir: Path, work: Path, port: int, prefix: str, frame_ancestors: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        site_dir: Path,
+        work: Path,
+        port: int,
+        prefix: str,
+        frame_ancestors: tuple[str, ...] = (),
+        hsts: int = 0,
+    ):
         self.work, self.port, self.prefix = work, port, prefix
         work.mkdir(parents=True, exist_ok=True)
-        self.snippet = render(site_dir, prefix, str(site_dir), list(frame_ancestors))
+        self.snippet = render(site_dir, prefix, str(site_dir), list(frame_ancestors), hsts)
         (work / "follow-up-guide.conf").write_text(self.snippet)
-        (work / "nginx.conf").write_text(MAIN_CONF.format(work=work, port=port))
+        (work / "nginx.conf").write_text(MAIN_CONF.format(work=work, port=port, brotli=BROTLI_MODULE))
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -64,9 +74,14 @@ class NginxServer:
     def access_log(self) -> list[str]:
         return (self.work / "access.log").read_text().splitlines()
 
+    def check(self) -> subprocess.CompletedProcess[str]:
+        """``nginx -t`` on the configuration."""
+        conf = str(self.work / "nginx.conf")
+        return subprocess.run([nginx_path(), "-t", "-p", str(self.work), "-c", conf], capture_output=True, text=True)
+
     def __enter__(self) -> NginxServer:
         conf = str(self.work / "nginx.conf")
-        check = subprocess.run([nginx_path(), "-t", "-p", str(self.work), "-c", conf], capture_output=True, text=True)
+        check = self.check()
         assert check.returncode == 0, check.stderr
         process = self.process = subprocess.Popen(
             [nginx_path(), "-p", str(self.work), "-c", conf], stderr=subprocess.PIPE
