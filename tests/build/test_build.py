@@ -165,7 +165,7 @@ REVIEWED = {
 def test_no_unreviewed_address_of_another_origin_anywhere_in_site(site):
     found = {}
     for path in site.rglob("*"):
-        if path.is_dir() or path.suffix in {".wasm", ".zip", ".whl", ".png", ".gz", ".map"}:
+        if path.is_dir() or path.suffix in {".wasm", ".zip", ".whl", ".png", ".gz", ".br", ".map"}:
             continue
         for host in re.findall(r"(?:https?:)?//([a-z0-9-]+(?:\.[a-z0-9-]+)+)", path.read_text(errors="replace"), re.I):
             found.setdefault(host.lower(), set()).add(path.relative_to(site).as_posix())
