@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import subprocess
 import time
@@ -29,6 +30,8 @@ MOUNT = "/careers/guide/"
 # WebKitGTK was seen to take over 12 s to start Pyodide on this kind of machine;
 # a busy 2-core CI machine needs more.
 READY_S = 180.0
+# Longest a single driver command may take before the engine counts as hung.
+COMMAND_S = 300.0
 
 
 def debian_program(name: str, package: str) -> str:
@@ -88,6 +91,10 @@ class Firefox(Engine):
         assert self.process.stdin and self.process.stdout
         self.process.stdin.write(json.dumps({"op": op, **fields}) + "\n")
         self.process.stdin.flush()
+        # One reply line per command: a hung browser fails the test, not the run.
+        if not select.select([self.process.stdout], [], [], COMMAND_S)[0]:
+            self.process.kill()
+            raise AssertionError(f"firefox: {op}: no reply in {COMMAND_S:.0f} s")
         line = self.process.stdout.readline()
         if not line:
             raise RuntimeError(f"the Firefox driver stopped (exit {self.process.wait()})")

@@ -1,8 +1,8 @@
 // Firefox ESR for the browser tests, driven by puppeteer-core over WebDriver
 // BiDi. tests/support/engines.py starts this script and sends one JSON command
 // per line on stdin; each gets one JSON reply per line on stdout:
-//   {"op": "goto", "url": ...} | {"op": "reload"} | {"op": "wait", "selector": ..., "timeout": ms}
-//   {"op": "run", "body": "function body using arguments", "args": [...]} | {"op": "close"}
+//   {"op": "goto", "url": ...} | {"op": "reload"} | {"op": "errors"} | {"op": "close"}
+//   {"op": "run", "body": "function body using arguments", "args": [...]}
 // Replies: {"ok": value} or {"error": message}.
 import { createInterface } from "node:readline";
 import puppeteer from "puppeteer-core";
@@ -29,9 +29,8 @@ page.on("dialog", (dialog) => {
 });
 
 const ops = {
-  goto: ({ url }) => page.goto(url, { waitUntil: "load" }).then(() => null),
-  reload: () => page.reload({ waitUntil: "load" }).then(() => null),
-  wait: ({ selector, timeout }) => page.waitForSelector(selector, { timeout }).then(() => null),
+  goto: ({ url }) => page.goto(url, { waitUntil: "load", timeout: 120_000 }).then(() => null),
+  reload: () => page.reload({ waitUntil: "load", timeout: 120_000 }).then(() => null),
   // An expression, not a function: the page's CSP forbids eval, not the driver.
   run: ({ body, args }) => page.evaluate(`(function () { ${body} }).apply(null, ${JSON.stringify(args)})`),
   errors: () => pageErrors.splice(0),
