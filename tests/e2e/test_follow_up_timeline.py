@@ -504,3 +504,43 @@ def test_each_step_links_to_its_section_of_the_guide(page, site):
     link.click()
     page.wait_for_url("**/thank-you-notes/#when-to-send-it")
     expect(page.locator("#when-to-send-it")).to_be_visible()
+
+
+def test_drafts_for_every_follow_up_copy_exactly(context, site):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
+    page = context.new_page()
+    root = open_timeline(page, site)
+    thursday = next_weekday(THURSDAY)
+    enter_interview(root, thursday)
+    root.get_by_label("Company (optional, used in the calendar events)").fill("Acme")
+    root.get_by_label("Your name").fill("Sam Lee")
+    root.get_by_label("Your main contact's name (recruiter or hiring manager)").fill("Dr. Ana Rivera")
+    root.get_by_label("Role").fill("Project Coordinator")
+    drafts = root.locator('[data-output-repeat="drafts"] > [data-repeat-item]')
+    expect(drafts).to_have_count(3)
+    expect(drafts.locator('[data-output="title"]')).to_have_text(
+        ["First status check", "Second status check", "Keep in touch"]
+    )
+    first = drafts.first
+    expect(first.locator('[data-output="body"]')).to_contain_text("Kind regards,\nSam Lee")
+    body = first.locator('[data-output="body"]').text_content()
+    assert body.startswith("Dear Dr. Rivera,\n\nI hope your week is going well. I interviewed for the Project")
+
+    first.get_by_role("button", name="Copy the message").click()
+    expect(root.locator('[data-role="status"]')).to_have_text("Copied to the clipboard.")
+    assert page.evaluate("() => navigator.clipboard.readText()") == body
+    first.get_by_role("button", name="Copy the subject").click()
+    assert page.evaluate("() => navigator.clipboard.readText()") == "Following up - Project Coordinator interview"
+    href = first.get_by_role("link", name="Open in e-mail app").get_attribute("href")
+    assert href.startswith("mailto:?subject=Following%20up%20-%20Project%20Coordinator%20interview&body=Dear%20Dr.")
+    with page.expect_download() as info:
+        first.get_by_role("button", name="Download as .txt").click()
+    assert info.value.suggested_filename == "first-status-check.txt"
+    assert Path(info.value.path()).read_text(encoding="utf-8") == (
+        f"Subject: Following up - Project Coordinator interview\n\n{body}\n"
+    )
+    # A follow-up marked sent needs no draft.
+    root.get_by_label("I have already sent my thank-you note").check()
+    root.get_by_label("I have sent my first status check").check()
+    expect(drafts).to_have_count(2)
+    expect(drafts.first.locator('[data-output="title"]')).to_have_text("Second status check")
