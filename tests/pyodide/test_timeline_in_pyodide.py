@@ -15,7 +15,11 @@ import re
 import icalendar
 import pytest
 
+from build_tools.guide_links import GuideIndex
+from build_tools.public_holidays import Region, holiday_data
+from tests.support.site_build import ROOT
 from widgets.binding import handle
+from widgets.follow_up_timeline import WIDGET
 
 NAME = "follow-up-timeline"
 NOW = "2026-11-20T09:15:00+01:00"
@@ -24,6 +28,20 @@ EXPECTED_THANK_YOU_START = "2026-11-25T12:30:00+00:00"
 HOSTILE = (
     '<img src=x onerror="alert(1)"><script>alert(2)</script> \u202eשלום 👩🏽\u200d💻 e\u0301, '
     '"Acme; Ltd" & Co \\ back \ud800 tab\there ' + "ü" * 80
+)
+
+
+# The options a built page holds for the timeline: what the fence sets and what the build adds.
+SITE_OPTIONS = json.loads(
+    json.dumps(
+        WIDGET.resolve_options(
+            {},
+            {
+                "public_holidays": holiday_data(Region("US"), datetime.date(2026, 11, 22)),
+                "guide_links": GuideIndex.from_docs(ROOT / "docs").resolve(dict(WIDGET.sections), "timing.md"),
+            },
+        )
+    )
 )
 
 
@@ -74,6 +92,29 @@ CASES = {
     "no-date-yet": request({"interview_type": "phone"}),
     "unknown-type": request({"interview_date": "2026-11-26", "interview_type": "<script>"}),
     "bad-option": request({"interview_date": "2026-11-26"}, {"closed_days": ["2026-13-01"]}),
+    # As a built page sends it: the guide's holidays, date style and links; the reader's clock; the drafts' facts.
+    "thanksgiving-overdue-with-drafts": request(
+        {
+            "interview_date": "2026-11-19",
+            "interview_time": "11:00",
+            "company": "Acme",
+            "your_name": "Sam Lee",
+            "contact_name": "Dr. Ana Rivera",
+            "role": "Analyst",
+            "_tz": "America/New_York",
+            "_tz_changes": [
+                ["2026-01-01T05:00:00Z", -300],
+                ["2026-03-08T07:00:00Z", -240],
+                ["2026-11-01T06:00:00Z", -300],
+            ],
+        },
+        SITE_OPTIONS,
+        now="2026-11-22T10:00:00-05:00",
+    ),
+    "month-day-12-hour": request(
+        {"interview_date": "2026-11-24", "interview_time": "14:00"},
+        {**SITE_OPTIONS, "date_style": {"order": "month-day", "clock": 12}},
+    ),
 }
 # With the clock of wherever it runs: only DTSTAMP may differ.
 TODAY = datetime.date.today()
@@ -139,6 +180,13 @@ EXPECTED_PLANS = {
     "29-february": ["Tue 29 Feb 2028", "Fri 3 Mar 2028", "Fri 10 Mar 2028", "Fri 31 Mar 2028"],
     # A Saturday interview: the note due on Sunday goes on Monday, as early as can be.
     "day-before-daylight-saving": ["Mon 29 Mar 2027", "Mon 5 Apr 2027", "Mon 12 Apr 2027", "Mon 3 May 2027"],
+    "thanksgiving-overdue-with-drafts": [
+        "Overdue since Fri 20 Nov: send it today",
+        "Fri 27 Nov 2026",
+        "Fri 4 Dec 2026",
+        "Mon 28 Dec 2026",
+    ],
+    "month-day-12-hour": ["Wed, Nov 25, 2026", "Tue, Dec 1, 2026", "Tue, Dec 8, 2026", "Tue, Dec 29, 2026"],
     "day-before-us-daylight-saving-weekends-allowed": [
         "Sun 14 Mar 2027",
         "Sat 20 Mar 2027",
@@ -206,3 +254,17 @@ def test_pyodide_calendar_reads_back_exactly(pyodide_replies):
         view["outputs"]["plan_heading"]
         == f"Follow-up plan for your phone interview with {company} on Tue 24 Nov 2026 at 14:00"
     )
+
+
+def test_pyodide_names_the_holiday_drafts_and_links(pyodide_replies):
+    _, replies = pyodide_replies
+    view = json.loads(replies["thanksgiving-overdue-with-drafts"])["view"]
+    assert "Moved from Thursday 26 November: Thanksgiving Day (public holiday)." in view["outputs"]["plan"][1]["text"]
+    assert view["outputs"]["next_step"].startswith("Next: send your thank-you note today.")
+    assert [link["href"] for link in view["outputs"]["plan"][1]["links"]] == [
+        "#the-first-status-check",
+        "#what-to-write",
+    ]
+    drafts = view["repeats"]["drafts"]
+    assert [d["outputs"]["title"] for d in drafts] == ["First status check", "Second status check", "Keep in touch"]
+    assert drafts[0]["outputs"]["body"].startswith("Dear Dr. Rivera,\n\nI hope your week is going well.")
