@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import holidays
 import icalendar
@@ -544,3 +545,58 @@ def test_drafts_for_every_follow_up_copy_exactly(context, site):
     root.get_by_label("I have sent my first status check").check()
     expect(drafts).to_have_count(2)
     expect(drafts.first.locator('[data-output="title"]')).to_have_text("Second status check")
+
+
+def local_today(zone: str) -> datetime.date:
+    return datetime.datetime.now(ZoneInfo(zone)).date()
+
+
+def test_overdue_against_the_readers_local_date(browser, site):
+    # The same instant, two readers: in Kiritimati (UTC+14) the thank-you for an
+    # interview two days ago is overdue; in Pago Pago (UTC-11), a day behind, not yet.
+    interview = local_today("Pacific/Kiritimati") - 2 * DAY
+    tones = {}
+    for zone in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):
+        context = browser.new_context(timezone_id=zone)
+        page = context.new_page()
+        root = open_timeline(page, site)
+        root.get_by_label("Interview date", exact=True).fill(interview.isoformat())
+        first = root.locator('[data-output="plan"] > li').first
+        expect(first).to_contain_text(THANK_YOU)
+        tones[zone] = first.get_attribute("data-tone")
+        if zone == "Pacific/Kiritimati":
+            expect(first).to_contain_text("Overdue since ")
+            expect(first).to_contain_text(": send it today — Send your thank-you note")
+            expect(root.locator('[data-output="next_step"]')).to_contain_text(
+                "Next: send your thank-you note today. It has been due since"
+            )
+        context.close()
+    assert tones["Pacific/Kiritimati"] == "overdue" and tones["Pacific/Pago_Pago"] != "overdue"
+
+
+def next_dst_eve() -> datetime.date:
+    """The Saturday before the next US change to summer time (the second Sunday of March)."""
+    for year in (datetime.date.today().year, datetime.date.today().year + 1):
+        march = datetime.date(year, 3, 1)
+        sunday = march + ((6 - march.weekday()) % 7 + 7) * DAY
+        if sunday - DAY > datetime.date.today():
+            return sunday - DAY
+    raise AssertionError("unreachable")
+
+
+def test_the_thank_you_deadline_after_a_change_of_clocks(browser, site):
+    # New York moves to summer time on a Sunday in March at 2:00: an interview on
+    # the Saturday at 10:00 is due on the Sunday at 10:00 EDT, 14:00 UTC.
+    context = browser.new_context(timezone_id="America/New_York")
+    page = context.new_page()
+    root = open_timeline(page, site)
+    saturday = next_dst_eve()
+    enter_interview(root, saturday, "10:00")
+    root.get_by_label("Skip weekends: move steps to the next weekday").uncheck()
+    expect(steps(root).first).to_contain_text(f"{short(saturday + DAY)} — {THANK_YOU}")
+    _, ics = download(page, root, "Add to calendar (.ics file)")
+    thank_you = vevents(ics)[0]
+    due = datetime.datetime.combine(saturday + DAY, datetime.time(10), ZoneInfo("America/New_York"))
+    assert thank_you.decoded("DTEND") == due.astimezone(datetime.UTC)
+    assert due.utcoffset() == datetime.timedelta(hours=-4)
+    context.close()

@@ -493,6 +493,10 @@ def test_template_controls_are_labelled_and_errors_described():
         "skip_weekends",
         "reminder",
         "include_past",
+        "your_name",
+        "contact_name",
+        "role",
+        "share",
     }
     for _tag, attrs in controls:
         if attrs.get("type") != "checkbox":  # checkboxes sit inside their label
