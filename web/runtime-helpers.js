@@ -97,3 +97,95 @@ export function rowCount(state, group) {
   }
   return count;
 }
+
+// --------------------------------------------------------- the reader's clock
+// Sent with every state, so a widget's "today" is the reader's and not the
+// worker's (widgets/state.py reads them): `_now`, the local time with its UTC
+// offset; `_tz`, the IANA zone; `_tz_changes`, the zone's offset at the start
+// of a window (a year back, three ahead) and at each change within it, as
+// [UTC ISO time, minutes east of UTC], so a later date gets its own offset.
+
+/** @typedef {{_now: string, _tz: string, _tz_changes: Array<[string, number]>}} ReaderClock */
+/** @typedef {(time: number) => number} MinutesEast minutes east of UTC at a time (ms since 1970) */
+
+const DAY_MS = 86400000;
+
+/** @param {number} n */
+const pad = (n) => String(n).padStart(2, "0");
+
+/**
+ * "2026-11-22T09:30:00-05:00": wall-clock fields and the offset, as given.
+ * @param {{year: number, month: number, day: number, hour: number, minute: number, second: number}} wall
+ * @param {number} east minutes east of UTC
+ * @returns {string}
+ */
+export function localIso(wall, east) {
+  const sign = east < 0 ? "-" : "+";
+  const offset = `${sign}${pad(Math.trunc(Math.abs(east) / 60))}:${pad(Math.abs(east) % 60)}`;
+  return (
+    `${String(wall.year).padStart(4, "0")}-${pad(wall.month)}-${pad(wall.day)}` +
+    `T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${offset}`
+  );
+}
+
+/**
+ * The offset at `start`, then each change up to `end`, found to the minute.
+ * @param {number} start
+ * @param {number} end
+ * @param {MinutesEast} minutesEast
+ * @returns {Array<[string, number]>}
+ */
+export function offsetChanges(start, end, minutesEast) {
+  /** @type {Array<[string, number]>} */
+  const changes = [[new Date(start).toISOString(), minutesEast(start)]];
+  for (let day = start; day < end; day += DAY_MS) {
+    if (minutesEast(day + DAY_MS) === minutesEast(day)) continue;
+    let before = day;
+    let after = day + DAY_MS;
+    while (after - before > 60000) {
+      const middle = before + Math.floor((after - before) / 2);
+      if (minutesEast(middle) === minutesEast(before)) before = middle;
+      else after = middle;
+    }
+    // Zones change on a whole minute: the one in (before, after].
+    const minute = Math.floor(before / 60000) * 60000 + 60000;
+    changes.push([new Date(minute).toISOString(), minutesEast(minute)]);
+  }
+  return changes;
+}
+
+/**
+ * The reader's clock from the browser's: `Date` and `Intl` give the local zone.
+ * @param {Date} now
+ * @param {Array<[string, number]>} changes from offsetChanges, computed once per page
+ * @returns {ReaderClock}
+ */
+export function readerClock(now, changes) {
+  let zone = "";
+  try {
+    zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+  } catch {
+    // no Intl time zones: the offsets alone still give the right times
+  }
+  const wall = {
+    year: now.getFullYear(),
+    month: now.getMonth() + 1,
+    day: now.getDate(),
+    hour: now.getHours(),
+    minute: now.getMinutes(),
+    second: now.getSeconds(),
+  };
+  return { _now: localIso(wall, -now.getTimezoneOffset()), _tz: zone, _tz_changes: changes };
+}
+
+/** @type {MinutesEast} */
+export const browserMinutesEast = (time) => -new Date(time).getTimezoneOffset();
+
+/**
+ * The window of offsets a plan can reach, from now.
+ * @param {number} now
+ * @param {MinutesEast} minutesEast
+ */
+export function changesAround(now, minutesEast = browserMinutesEast) {
+  return offsetChanges(now - 366 * DAY_MS, now + 3 * 366 * DAY_MS, minutesEast);
+}

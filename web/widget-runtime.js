@@ -12,7 +12,15 @@
 // Reading order: the worker, the state, storage, views (one function per
 // view key), repeated rows, actions, mount (one function per job).
 
-import { ID_ATTRIBUTES, isMailto, linkedPieces, renumberValue, rowCount } from "./runtime-helpers.js";
+import {
+  ID_ATTRIBUTES,
+  changesAround,
+  isMailto,
+  linkedPieces,
+  readerClock,
+  renumberValue,
+  rowCount,
+} from "./runtime-helpers.js";
 
 /** @typedef {import("./runtime-helpers.js").Link} Link */
 
@@ -34,9 +42,14 @@ import { ID_ATTRIBUTES, isMailto, linkedPieces, renumberValue, rowCount } from "
  * The form's state: control name -> value (checkboxes are booleans).
  * @typedef {Record<string, string | boolean>} State
  */
+/**
+ * What the worker gets: the form's state and the reader's clock (runtime-helpers.js
+ * readerClock: `_now`, `_tz`, and `_tz_changes` as [UTC time, minutes] pairs).
+ * @typedef {Record<string, string | boolean | Array<[string, number]>>} RequestState
+ */
 // Messages between the page and web/widget-worker.js.
 /**
- * @typedef {{type: "view", id: number, widget: string, options: object, state: State}} ViewRequest
+ * @typedef {{type: "view", id: number, widget: string, options: object, state: RequestState}} ViewRequest
  * @typedef {{view: View} | {error: string}} Reply
  * @typedef {{type: "ready"} | {type: "failed", error: string} | {type: "result", id: number, reply: Reply}} WorkerMessage
  */
@@ -52,7 +65,7 @@ const SLOW_LOAD_MS = 12000;
 /**
  * @typedef {object} Runtime
  * @property {Promise<void>} ready settles when the worker has started or failed
- * @property {(widget: string, options: object, state: State) => Promise<View>} view
+ * @property {(widget: string, options: object, state: RequestState) => Promise<View>} view
  */
 
 /** @type {Runtime | null} */
@@ -756,11 +769,16 @@ function changed(widget) {
   refresh(widget);
 }
 
+/** @type {Array<[string, number]> | null} the local zone's offsets, worked out once per page */
+let zoneChanges = null;
+
 /** @param {MountedWidget} widget */
 async function refresh(widget) {
   const { root } = widget;
   const ticket = ++widget.latest;
-  const state = readState(root);
+  // The form, and the reader's clock (never stored with the draft).
+  zoneChanges ??= changesAround(Date.now());
+  const state = { ...readState(root), ...readerClock(new Date(), zoneChanges) };
   try {
     const view = await widget.runtime.view(widget.name, widget.options, state);
     if (ticket !== widget.latest) return; // a newer keystroke's view is on its way

@@ -9,6 +9,9 @@ import {
   isMailto,
   isRelativeHref,
   linkedPieces,
+  localIso,
+  offsetChanges,
+  readerClock,
   renumberValue,
   rowCount,
 } from "../../web/runtime-helpers.js";
@@ -89,4 +92,32 @@ test("row keys: other groups and malformed keys count for nothing", () => {
   };
   assert.equal(rowCount(state, "interviewers"), 0);
   assert.equal(rowCount(state, "steps"), 10);
+});
+
+test("the reader's local time carries its offset", () => {
+  const wall = { year: 2026, month: 11, day: 22, hour: 9, minute: 5, second: 7 };
+  assert.equal(localIso(wall, -300), "2026-11-22T09:05:07-05:00");
+  assert.equal(localIso(wall, 330), "2026-11-22T09:05:07+05:30");
+  assert.equal(localIso(wall, 0), "2026-11-22T09:05:07+00:00");
+  assert.equal(localIso(wall, -570), "2026-11-22T09:05:07-09:30");
+});
+
+test("offset changes are found to the minute", () => {
+  const change = Date.UTC(2027, 2, 14, 7, 0); // New York to summer time
+  const back = Date.UTC(2027, 10, 7, 6, 0);
+  const east = (/** @type {number} */ t) => (t >= change && t < back ? -240 : -300);
+  const start = Date.UTC(2026, 10, 22);
+  assert.deepEqual(offsetChanges(start, Date.UTC(2028, 0, 1), east), [
+    ["2026-11-22T00:00:00.000Z", -300],
+    ["2027-03-14T07:00:00.000Z", -240],
+    ["2027-11-07T06:00:00.000Z", -300],
+  ]);
+  assert.deepEqual(offsetChanges(start, Date.UTC(2028, 0, 1), () => 60), [["2026-11-22T00:00:00.000Z", 60]]);
+});
+
+test("the reader's clock names the zone and now", () => {
+  const clock = readerClock(new Date(), []);
+  assert.match(clock._now, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+  assert.equal(typeof clock._tz, "string");
+  assert.deepEqual(clock._tz_changes, []);
 });
