@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from widgets.base import Download, View
 from widgets.dates import DEFAULT, DateStyle, day_month
 from widgets.follow_up_timeline.logic import INFORMATIONAL, Interview, Step
 from widgets.state import text
@@ -135,13 +136,12 @@ def keep_in_touch(interview: Interview, facts: Facts, style: DateStyle = DEFAULT
     return _message(subject, facts, (opening, middle, "I hope our paths cross again soon."), fallback=fallback)
 
 
-def draft_view(kind: str, title: str, message: Message) -> dict[str, Any]:
+def draft_view(kind: str, title: str, message: Message) -> View:
     """One draft as a repeated item of the view: its texts, mailto link and .txt file."""
     slug = kind.replace("-check", "-status-check")
-    return {
-        "outputs": {"title": title, "subject": message.subject, "body": message.body},
-        "links": {"mailto": mailto(subject=message.subject, body=message.body)},
-        "downloads": {
-            "txt": {"filename": f"{slug}.txt", "mime": "text/plain", "text": text_file(message.subject, message.body)}
-        },
-    }
+    text = text_file(message.subject, message.body)
+    return View(
+        outputs={"title": title, "subject": message.subject, "body": message.body},
+        links={"mailto": mailto(subject=message.subject, body=message.body)},
+        downloads={"txt": Download(filename=f"{slug}.txt", mime="text/plain", text=text)},
+    )

@@ -82,7 +82,7 @@ def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> View:
 
 def draft_items(
     interview: Interview, steps: tuple[Step, ...], state: Mapping[str, Any], style: DateStyle
-) -> list[dict[str, Any]]:
+) -> list[View]:
     """The drafts for the follow-ups still to send (the sent ones need none)."""
     composed = drafts(interview, steps, Facts.from_state(state), style)
     done = {step.kind for step in steps if step.done}

@@ -13,36 +13,24 @@ from dataclasses import dataclass
 from typing import Any
 
 from widgets.base import ListItem
+from widgets.dates import DateStyle, clock, long_date
 
 PROMPT_WINDOW = dt.timedelta(hours=24)
 INFORMATIONAL_AIM = dt.timedelta(days=3)
 INFORMATIONAL_LATEST = dt.timedelta(days=5)
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+# The note builder's wording until it reads the guide's own style (the
+# date_style option, mkdocs.yml extra.dates) like the timeline: widgets/dates.py.
+NOTE_STYLE = DateStyle(order="month-day", clock=12)
 
 
 def day_words(day: dt.date) -> str:
     """'Tuesday, March 3', spelled out in English whatever the machine's locale."""
-    return f"{_WEEKDAYS[day.weekday()]}, {_MONTHS[day.month - 1]} {day.day}"
+    return long_date(day, NOTE_STYLE)
 
 
 def clock_words(moment: dt.time) -> str:
-    hour = moment.hour % 12 or 12
-    return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
+    return clock(moment, NOTE_STYLE)
 
 
 def moment_words(moment: dt.datetime, with_time: bool) -> str:
