@@ -61,7 +61,7 @@ CASES = {
     ),
     "informational": request({"interview_date": "2026-11-26", "interview_type": "informational", "company": "Acme"}),
     "decision-on-a-closed-day": request(
-        {"interview_date": "2026-12-14", "decision_date": "2026-12-24", "interview_type": "final"},
+        {"interview_date": "2026-12-14", "decision_date": "2026-12-24", "interview_type": "final-round"},
         {"closed_days": ["2026-12-24", "2026-12-25", "2026-12-28", "2027-01-01"]},
     ),
     "gaps-from-options": request(

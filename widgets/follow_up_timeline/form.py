@@ -50,6 +50,7 @@ def read_form(state: Mapping[str, Any], today: datetime.date) -> tuple[Interview
             errors["decision_date"] = "This is more than 2 years after the interview: check the year."
 
     kind = text(state, "interview_type") or INTERVIEW_TYPES[0][0]
+    kind = "final-round" if kind == "final" else kind  # as drafts saved before the tools shared it
     if kind not in dict(INTERVIEW_TYPES):
         errors["interview_type"] = "Choose one of the interview types in the list."
 

@@ -24,7 +24,7 @@ INTERVIEW_TYPES: tuple[tuple[str, str], ...] = (
     ("video", "Video"),
     ("on-site", "On-site"),
     ("panel", "Panel"),
-    ("final", "Final round"),
+    ("final-round", "Final round"),  # the same values as the note builder: the tools share them
     ("informational", "Informational"),
 )
 INFORMATIONAL = "informational"
