@@ -9,7 +9,9 @@ from widgets.thank_you_note.view import view
 DEFAULT_STATE = {
     "interviewers.0.name": "",
     "interviewers.0.title": "",
+    "interviewers.0.email": "",
     "interviewers.0.detail": "",
+    "interviewers.0.clarify": "",
     "interview_type": "video",
     "format": "email",
     "tone": "formal",

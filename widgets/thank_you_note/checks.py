@@ -1,34 +1,41 @@
 """The checks a career advisor would make on a note (the guide's "Before you
-send"): each one passes or makes a short, specific suggestion.
+send"), run on the text as it will be sent, edited or not.
 
-A check is ``{"text": ..., "tone": "pass" | "warn"}``, the shape the page
-writes as list items.
+Each check passes, warns about something to fix, or is a to-do for what is
+still missing: an untouched form shows only to-dos, and a finished note
+reaches an all-clear. Things only the reader can confirm (names spelled
+right, an attachment included) are boxes they tick.
 """
 
 from __future__ import annotations
 
-import json
 import re
+from dataclasses import dataclass
 from difflib import SequenceMatcher
-from importlib import resources
 
-from widgets.base import ListItem
-from widgets.thank_you_note.inputs import Inputs, Interviewer
-from widgets.thank_you_note.logic import Note
+from widgets.thank_you_note.inputs import Confirmed, Inputs, Interviewer
+from widgets.thank_you_note.logic import CARD_MAX_WORDS, CARD_SENTENCES, LINKEDIN_MAX_CHARS, stock_key
+from widgets.writing.greetings import addressed_as
+from widgets.writing.lint import (
+    Check,
+    cliche_check,
+    has_gratitude,
+    has_interest,
+    marks_check,
+    passed,
+    placeholder_check,
+    placeholders,
+    todo,
+    warn,
+)
+from widgets.writing.lists import and_list, quoted_list
+from widgets.writing.parts import sentences, split_message, word_count
 
-Check = ListItem  # {text, tone}: a list output's item (widgets/base.py)
-
-# Lengths by format (the guide's "Length" advice):
 EMAIL_WORDS = (100, 200)  # words in the whole e-mail, greeting and signature included
-CARD_SENTENCES = (3, 5)  # sentences between the greeting and the sign-off
-# "A few lines": 300 characters is what LinkedIn has long allowed for the note
-# sent with a connection request, so a note within it works as that or as a message.
-LINKEDIN_MAX_CHARS = 300
-# Two notes whose messages, set side by side without names, titles or the
-# builder's own varied wording, share this much of their words in order "say
-# nearly the same": a copy with a word or two swapped, not a note with a
-# sentence of its own. (difflib's ratio: 2 * matching words / all words.)
-NEAR_IDENTICAL = 0.97
+INFORMATIONAL_SENTENCES = (3, 5)
+# Two notes "say the same" when they share more than half their sentences, or
+# when difflib's ratio of their words in order (2 * matching / all) is over this.
+SIMILAR_RATIO = 0.6
 # Past this, only the words that differ are compared: bounds the diff's time
 # for 10,000-character fields, whose notes are alike enough by then anyway.
 _MAX_DIFFED_WORDS = 400
@@ -48,178 +55,143 @@ _GENERIC_WORDS = frozenset(
     responsibilities duties future growth products product services service""".split()
 )
 _WORD = re.compile(r"\w+")
-_GRATITUDE = re.compile(r"\b(?:thank|thanks|grateful|gratitude|appreciat)", re.IGNORECASE)
-_INTEREST = re.compile(r"\b(?:interest|excited|eager|keen|look(?:ing)? forward)", re.IGNORECASE)
-_PLACEHOLDER = re.compile(r"\[[^\[\]\r\n]{1,80}\]")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
-_EMOTICON = re.compile(
-    r"(?<![\w:;=/])[:;=][-'^]?[)(\]\[DPpOo3*/\\|](?![\w/])"  # :) ;-) :D :P :/ (not https://)
-    r"|(?<!\w)[xX]D(?!\w)|<3|\^_?\^"  # xD <3 ^^
-    r"|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]"  # emoji and pictographs
-)
+# What a note promises to include: the reader ticks that it really is.
+_PROMISE = re.compile(r"\b(?:attach\w*|enclos\w*|link\w*|portfolio|promised|https?://|www\.)", re.IGNORECASE)
 
 
-def passed(text: str) -> Check:
-    return {"text": text, "tone": "pass"}
+@dataclass(frozen=True)
+class Final:
+    """A note as it will be sent: the subject and the body the reader sees."""
+
+    subject: str
+    body: str
+    edited: bool  # the reader changed the body: its blanks and lengths are theirs
 
 
-def suggest(text: str) -> Check:
-    return {"text": text, "tone": "warn"}
-
-
-def quoted_list(items: list[str], limit: int = 4) -> str:
-    shown = ", ".join(f"“{item}”" for item in items[:limit])
-    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
-
-
-def _load_cliches() -> tuple[dict[str, str], re.Pattern[str]]:
-    """The phrases, keyed by their matching form, and one pattern for them all."""
-    # importlib.resources reads the file from the wheel too (the browser).
-    data = json.loads(resources.files(__package__).joinpath("cliches.json").read_text(encoding="utf-8"))
-    phrases = {_key(p): p for p in data["cliches"] if isinstance(p, str) and p.strip()}
-    # Longest first, so "think outside the box" wins over "outside the box".
-    ordered = sorted(phrases, key=len, reverse=True)
-    alternatives = ["[\\s-]+".join(re.escape(w) for w in key.split()) for key in ordered]
-    # Matched against lower-cased text: faster than IGNORECASE on long notes.
-    return phrases, re.compile(r"\b(" + "|".join(alternatives) + r")(?!\w)")
-
-
-def _key(text: str) -> str:
-    """Hyphens and runs of spaces as one space: "go-getter" matches "go getter"."""
-    return " ".join(re.split(r"[\s-]+", _plain(text).strip()))
-
-
-def _plain(text: str) -> str:
-    """Lower case, curly apostrophes as straight ones: "Don’t" matches "don't"."""
-    return text.lower().replace("’", "'").replace("‘", "'")
-
-
-CLICHES, _CLICHE_PATTERN = _load_cliches()
-
-
-# ------------------------------------------------------------ one note
-
-
-def specific_check(inputs: Inputs) -> Check:
-    words = _WORD.findall(inputs.discussed.lower())
+def specific_check(inputs: Inputs, person: Interviewer, shared_detail: bool = True) -> Check:
+    """``shared_detail``: this note carries the reader's shared detail (a panel's
+    notes may not: then only what this person asked about makes it specific)."""
+    given = " ".join(p for p in (person.detail, inputs.discussed if shared_detail else "") if p)
+    words = _WORD.findall(given.lower())
     content = [w for w in words if w not in _GENERIC_WORDS]
+    who = person.name or "this interviewer"
     if not words:
-        return suggest("Add one specific thing you discussed, so the note is clearly about your interview.")
-    if len(content) < 2 and len(words) < 3:
-        return suggest("Say a little more about what you discussed: a project, a challenge or a question they asked.")
+        if inputs.informational:
+            return todo(f"Add what {who} talked about: one piece of their advice that helped you.")
+        return todo(f"Add what {who} asked about, or one specific thing you discussed.")
     if len(content) < 2:
-        return suggest("This detail could fit any interview: name the project, challenge or question you discussed.")
-    if not inputs.strengths and inputs.format != "linkedin":
-        return suggest("Link what you discussed to one of your strengths, in a sentence.")
+        return warn("This detail could fit any interview: name the project, challenge or question you discussed.")
+    if not inputs.informational and not inputs.strengths and inputs.format != "linkedin":
+        return todo("Link what you discussed to one of your strengths, in a sentence.")
     return passed("Specific: the note names something from your conversation.")
 
 
-def gratitude_check(note: Note) -> Check:
-    if _GRATITUDE.search(note.message):
+def gratitude_check(message: str) -> Check:
+    if has_gratitude(message):
         return passed("Gratitude: you thank them for their time.")
-    return suggest("Thank them for their time and for considering you.")
+    return warn("Thank them for their time and for considering you.")
 
 
-def interest_check(inputs: Inputs, note: Note) -> Check:
-    informational = inputs.interview_type == "informational"
-    if inputs.format == "email" and not inputs.fit and not informational:
-        return suggest("Add why you fit and want the role: one sentence makes your interest believable.")
-    if not _INTEREST.search(note.message):
-        return suggest("Say plainly that you are still interested.")
-    return passed("Interest: you say you are still interested.")
+def interest_check(message: str) -> Check:
+    if has_interest(message):
+        return passed("Interest: you say you are still interested.")
+    return warn("Say plainly that you are still interested in the role.")
 
 
-def placeholder_check(note: Note) -> Check:
-    blanks = list(dict.fromkeys(_PLACEHOLDER.findall(f"{note.subject}\n{note.body}")))
-    if blanks:
-        return suggest(
-            f"Fill in what is still in brackets: {', '.join(blanks[:4])}" + (" and more." if len(blanks) > 4 else ".")
-        )
-    return passed("Complete: no blanks left to fill in.")
-
-
-def sentence_count(text: str) -> int:
-    return sum(1 for part in _SENTENCE_END.split(text) if _WORD.search(part))
-
-
-def length_check(fmt: str, note: Note) -> tuple[Check, str]:
-    """The check and the count the preview shows beside the note."""
-    if fmt == "linkedin":
-        chars = len(note.body)
+def length_check(inputs: Inputs, final: Final, unfinished: bool) -> tuple[Check, str]:
+    """The check and the count the preview shows beside the note. A length off
+    because fields are still empty is a to-do, not a warning."""
+    flag = todo if unfinished else warn
+    message = split_message(final.body).message
+    if inputs.format == "linkedin":
+        chars = len(final.body)
         count = f"{chars} of {LINKEDIN_MAX_CHARS} characters"
         if chars > LINKEDIN_MAX_CHARS:
             over = chars - LINKEDIN_MAX_CHARS
-            text = f"Trim {over} character{'s' * (over != 1)}: a LinkedIn note has room for {LINKEDIN_MAX_CHARS}."
-            return suggest(text), count
+            return warn(
+                f"Trim {over} character{'s' * (over != 1)}: a LinkedIn note has room for {LINKEDIN_MAX_CHARS}."
+            ), count
         return passed(f"Length: {count}."), count
-    if fmt == "card":
-        low, high = CARD_SENTENCES
-        sentences = sentence_count(note.message)
-        count = f"{sentences} sentence{'s' * (sentences != 1)} (aim for {low}-{high})"
-        if sentences > high:
-            return suggest(f"A card has room for {low}-{high} sentences; this one has {sentences}: shorten it."), count
-        if sentences < low:
-            return suggest(f"A card needs {low}-{high} sentences; this one has {sentences}: add a detail."), count
-        return passed(f"Length: {sentences} sentences, right for a card."), count
+    if inputs.format == "card" or inputs.informational:
+        low, high = CARD_SENTENCES if inputs.format == "card" else INFORMATIONAL_SENTENCES
+        found = len(sentences(message))
+        words = word_count(message)
+        kind = "a card" if inputs.format == "card" else "an informational note"
+        count = f"{found} sentence{'s' * (found != 1)} (aim for {low}-{high})"
+        if found > high:
+            return flag(
+                f"{kind[0].upper()}{kind[1:]} needs {low}-{high} sentences; this one has {found}: shorten it."
+            ), count
+        if found < low:
+            return flag(
+                f"{kind[0].upper()}{kind[1:]} needs {low}-{high} sentences; this one has {found}: add a detail."
+            ), count
+        if inputs.format == "card" and words > CARD_MAX_WORDS:
+            return flag(f"A card holds about {CARD_MAX_WORDS} words; this one has {words}: shorten it."), count
+        return passed(f"Length: {found} sentences, right for {kind}."), count
     low, high = EMAIL_WORDS
-    words = len(note.body.split())
+    words = word_count(final.body)
     count = f"{words} word{'s' * (words != 1)} (aim for {low}-{high})"
     if words > high:
-        return suggest(f"Aim for {low}-{high} words; this e-mail has {words}: cut what they don't need."), count
+        return flag(f"Aim for {low}-{high} words; this e-mail has {words}: cut what they don't need."), count
     if words < low:
-        return suggest(
-            f"Aim for {low}-{high} words; this e-mail has {words}: say more about what you discussed."
-        ), count
+        return flag(f"Aim for {low}-{high} words; this e-mail has {words}: say more about what you discussed."), count
     return passed(f"Length: {words} words, right for an e-mail."), count
 
 
-def cliche_check(note: Note) -> Check:
-    text = _plain(f"{note.subject}\n{note.body}")
-    found = {CLICHES[_key(m.group(1))]: None for m in _CLICHE_PATTERN.finditer(text)}
-    if found:
-        return suggest(f"Swap cliches for something concrete: {quoted_list(list(found))}.")
-    return passed("No cliches.")
+def name_check(inputs: Inputs, person: Interviewer, final: Final) -> Check | None:
+    """The greeting names the person as the form spells them."""
+    if not person.name:
+        return None
+    forms = {addressed_as(person.name, "formal"), addressed_as(person.name, "warm"), person.name}
+    greeting = split_message(final.body).greeting or final.body.split("\n", 1)[0]
+    if any(form and form in greeting for form in forms):
+        return passed(f"Name: spelled “{person.name}”, as in the form.")
+    return warn(f"The greeting “{greeting}” doesn't spell the name as the form does (“{person.name}”).")
 
 
-def marks_check(note: Note) -> Check:
-    text = f"{note.subject}\n{note.body}"
-    exclamations = text.count("!")
-    emoticons = list(dict.fromkeys(m.group(0) for m in _EMOTICON.finditer(text)))
-    problems = []
-    if exclamations > 1:
-        problems.append(f"use one exclamation mark at most (this note has {exclamations})")
-    if emoticons:
-        problems.append(f"take out the emoticons: {quoted_list(emoticons, 3)}")
-    if problems:
-        text = " and ".join(problems)
-        return suggest(text[0].upper() + text[1:] + ".")
-    return passed("Tone: no more than one exclamation mark, no emoticons.")
-
-
-def reminders(inputs: Inputs, person: Interviewer) -> list[Check]:
-    """What only the reader can check: names as spelled, promised attachments."""
-    found = []
-    if person.name:
-        spelled = quoted_list([person.name] + ([person.title] if person.title else []))
-        found.append(suggest(f"Check the spelling: {spelled}."))
-    if inputs.format == "email" and inputs.materials:
-        found.append(suggest(f"Attach what you promised before you send: {inputs.materials}."))
-    return found
-
-
-def note_checks(inputs: Inputs, person: Interviewer, note: Note) -> tuple[list[Check], str]:
-    length, count = length_check(inputs.format, note)
+def note_checks(
+    inputs: Inputs, person: Interviewer, final: Final, shared_detail: bool = True
+) -> tuple[list[Check], str]:
+    text = f"{final.subject}\n{final.body}"
+    message = split_message(final.body).message
+    unfinished = bool(placeholders(text)) and not final.edited
+    length, count = length_check(inputs, final, unfinished)
     checks = [
-        specific_check(inputs),
-        gratitude_check(note),
-        interest_check(inputs, note),
-        placeholder_check(note),
+        specific_check(inputs, person, shared_detail),
+        gratitude_check(message),
+        None if inputs.informational else interest_check(message),
+        placeholder_check(text, from_form=not final.edited),
         length,
-        cliche_check(note),
-        marks_check(note),
-        *reminders(inputs, person),
+        cliche_check(text),
+        marks_check(text),
+        name_check(inputs, person, final),
     ]
-    return checks, count
+    return [c for c in checks if c], count
+
+
+def promises_something(body: str) -> bool:
+    return bool(_PROMISE.search(body))
+
+
+def confirm_checks(confirmed: Confirmed, people: list[Interviewer], bodies: list[str]) -> list[Check]:
+    """The to-dos the reader ticks: names and titles, and what a note promises."""
+    named = [p.name for p in people if p.name]
+    found = []
+    if confirmed.names:
+        found.append(passed("Names and titles checked."))
+    elif named:
+        found.append(
+            todo(f"Check the spelling of {and_list(named)} and their titles, then tick “Names and titles checked”.")
+        )
+    promising = any(promises_something(b) for b in bodies)
+    if promising and confirmed.attachments:
+        found.append(passed("Attachments and links included."))
+    elif promising:
+        found.append(
+            todo("A note mentions an attachment or a link: include it, then tick “Attachments and links included”.")
+        )
+    return found
 
 
 # --------------------------------------------------------------- a panel
@@ -227,7 +199,7 @@ def note_checks(inputs: Inputs, person: Interviewer, note: Note) -> tuple[list[C
 
 def similarity(a: str, b: str) -> float:
     """How much of two texts' words match in order (difflib's ratio), fast
-    when they share a long start and end, as a panel's notes do."""
+    when they share a long start and end."""
     x, y = a.split(), b.split()
     total = len(x) + len(y)
     if not total:
@@ -245,36 +217,58 @@ def similarity(a: str, b: str) -> float:
     return 2 * (start + end + middle) / total
 
 
-def panel_checks(labels: list[str], messages: list[str]) -> list[Check]:
-    """Groups of interviewers whose notes say the same, or nearly.
+def _key(text: str) -> str:
+    return " ".join(stock_key(text).casefold().split())
 
-    ``messages`` are the notes as they would read without names, titles or
-    varied stock wording: what the reader actually says to each person.
-    """
-    if len(messages) < 2:
+
+def shared_sentences(a: str, b: str) -> list[str]:
+    """The sentences of ``a`` that ``b`` has too: word for word, case and
+    spacing aside, and the builder's synonyms counted as the same words."""
+    others = {_key(s) for s in sentences(b)}
+    return list(dict.fromkeys(s for s in sentences(a) if _key(s) in others))
+
+
+def _substance(message: str) -> str:
+    """The message with the builder's stock wording set to one form, for the ratio."""
+    return " ".join(stock_key(s) for s in sentences(message))
+
+
+def _short(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def panel_checks(labels: list[str], bodies: list[str], untouched: bool) -> list[Check]:
+    """Pairs of notes that say the same: more than half their sentences shared,
+    or their words alike past SIMILAR_RATIO. Compared as sent, without the
+    greetings and signatures (which differ by design)."""
+    if len(bodies) < 2:
         return []
-    group = list(range(len(messages)))  # each note's group: the first note it matches
+    messages = [split_message(b).message for b in bodies]
+    found = []
     for j in range(1, len(messages)):
         for i in range(j):
-            if group[i] != i:
+            shared = shared_sentences(messages[i], messages[j])
+            fewest = min(len(sentences(messages[i])), len(sentences(messages[j]))) or 1
+            ratio = similarity(_substance(messages[i]), _substance(messages[j]))
+            if len(shared) * 2 <= fewest and ratio <= SIMILAR_RATIO:
                 continue
-            if messages[i] == messages[j] or similarity(messages[i], messages[j]) >= NEAR_IDENTICAL:
-                group[j] = i
-                break
-    found = []
-    for first in sorted(set(group)):
-        members = [labels[k] for k in range(len(labels)) if group[k] == first]
-        if len(members) < 2:
-            continue
-        same = all(messages[k] == messages[first] for k in range(len(labels)) if group[k] == first)
-        how = "the same thing apart from the names" if same else "nearly the same thing"
-        found.append(
-            suggest(
-                f"The notes to {_and_list(members)} say {how}: add what each of them asked about or cared about most."
-            )
-        )
+            who = f"{labels[i]} and {labels[j]}"
+            if untouched:
+                found.append(todo(f"Add what {who} each asked about, so each note says something of its own."))
+                continue
+            if shared:
+                quoted = quoted_list([_short(s) for s in shared], limit=3)
+                found.append(
+                    warn(
+                        f"The notes to {who} share {len(shared)} of {fewest} sentences: "
+                        f"{quoted}. Make each about what that person asked or cared about."
+                    )
+                )
+            else:
+                found.append(
+                    warn(
+                        f"The notes to {who} read nearly the same ({round(ratio * 100)}% of their words "
+                        "match): make each about what that person asked or cared about."
+                    )
+                )
     return found or [passed("Each note says something of its own.")]
-
-
-def _and_list(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from widgets.state import text
+from widgets.state import flag, text
 
 FORMATS = ("email", "card", "linkedin")
 TONES = ("formal", "warm")
@@ -21,21 +21,26 @@ INTERVIEW_TYPES = (
     ("final-round", "Final round"),
     ("informational", "Informational"),
 )
+TYPE_VALUES = tuple(value for value, _ in INTERVIEW_TYPES)
 # Each row is one note and a few diff comparisons on every keystroke: a bound
 # keeps typing instant whatever a saved (or forged) state holds. The guide's
 # advice for a larger panel is one note to the coordinator anyway.
-TYPE_VALUES = tuple(value for value, _ in INTERVIEW_TYPES)
 MAX_INTERVIEWERS = 10
+# A row's fields: interviewers.<n>.<field>.
+ROW_FIELDS = ("name", "title", "email", "detail", "clarify")
 
-_ROW_KEY = re.compile(r"interviewers\.(\d{1,6})\.(?:name|title|detail)")
+_ROW_KEY = re.compile(r"interviewers\.(\d{1,6})\.(?:" + "|".join(ROW_FIELDS) + ")")
 
 
 @dataclass(frozen=True)
 class Interviewer:
     name: str = ""
-    title: str = ""
+    title: str = ""  # their job title: for the reader's own check, never told back to them
+    email: str = ""
     # What this person asked about or cared about: what makes a panel's notes differ.
     detail: str = ""
+    # A point to clarify or add with this person only (a link promised to them...).
+    clarify: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,16 +54,46 @@ class Inputs:
     discussed: str = ""
     strengths: str = ""
     fit: str = ""
-    clarify: str = ""
-    materials: str = ""
+    signature: str = ""  # optional lines under the name: phone, LinkedIn, portfolio
     format: str = "email"
     tone: str = "formal"
+
+    @property
+    def informational(self) -> bool:
+        return self.interview_type == "informational"
+
+
+@dataclass(frozen=True)
+class Edits:
+    """What the reader typed into a draft itself; None where they have not."""
+
+    body: str | None = None
+    subject: str | None = None
+
+
+@dataclass(frozen=True)
+class Confirmed:
+    """The to-dos only the reader can tick."""
+
+    names: bool = False
+    attachments: bool = False
 
 
 def field(state: Mapping[str, Any], name: str) -> str:
     """One field as single-line text; a lone surrogate (half an emoji, pasted
     from a broken source) becomes U+FFFD so it can be UTF-8-encoded later."""
-    value = text(state, name)
+    return _no_surrogates(text(state, name))
+
+
+def block(state: Mapping[str, Any], name: str) -> str | None:
+    """A multi-line text as typed (line breaks kept, CRLF as LF), or None when absent."""
+    value = state.get(name)
+    if not isinstance(value, str):
+        return None
+    return _no_surrogates(value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _no_surrogates(value: str) -> str:
     if value.isascii():
         return value
     return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
@@ -94,8 +129,7 @@ def read_inputs(state: Mapping[str, Any]) -> Inputs:
         discussed=field(state, "discussed"),
         strengths=field(state, "strengths"),
         fit=field(state, "fit"),
-        clarify=field(state, "clarify"),
-        materials=field(state, "materials"),
+        signature=block(state, "signature") or "",
         format=choice(state, "format", FORMATS, "email"),
         tone=choice(state, "tone", TONES, "formal"),
     )
@@ -104,16 +138,35 @@ def read_inputs(state: Mapping[str, Any]) -> Inputs:
 def read_interviewers(state: Mapping[str, Any]) -> list[Interviewer]:
     """The rows the page sends (interviewers.0.name...): at least one, at most the bound."""
     return [
-        Interviewer(
-            field(state, f"interviewers.{i}.name"),
-            field(state, f"interviewers.{i}.title"),
-            field(state, f"interviewers.{i}.detail"),
-        )
+        Interviewer(**{name: field(state, f"interviewers.{i}.{name}") for name in ROW_FIELDS})
         for i in range(min(row_count(state), MAX_INTERVIEWERS))
     ]
+
+
+def read_edits(state: Mapping[str, Any], index: int) -> Edits:
+    """The reader's own text for note ``index`` (notes.<n>.body, notes.<n>.subject):
+    the page sends them only once the reader has edited that draft."""
+    subject = block(state, f"notes.{index}.subject")
+    return Edits(
+        body=block(state, f"notes.{index}.body"),
+        subject=None if subject is None else " ".join(subject.split()),
+    )
+
+
+def read_confirmed(state: Mapping[str, Any]) -> Confirmed:
+    return Confirmed(names=flag(state, "confirm_names"), attachments=flag(state, "confirm_attachments"))
 
 
 def row_count(state: Mapping[str, Any]) -> int:
     """How many rows the state holds, before the bound."""
     counts = [int(m.group(1)) + 1 for k in state if isinstance(k, str) and (m := _ROW_KEY.fullmatch(k))]
     return max(counts, default=1)
+
+
+def is_untouched(state: Mapping[str, Any]) -> bool:
+    """Nothing typed yet in any text field: the checks then only say what is to do."""
+    return not any(
+        isinstance(value, str) and value.strip()
+        for key, value in state.items()
+        if key not in ("interview_type", "format", "tone", "_now")
+    )

@@ -1,233 +1,337 @@
 """Composing one thank-you note: the guide's "What to say" as sentences.
 
-Gratitude first, then one specific detail tied to a strength, what this
-interviewer cared about, then interest and fit. An empty required field
-shows as a [placeholder] the checks point at; an empty optional one leaves
-its sentence out. The short formats keep only what fits them: a card 3-5
-sentences, a LinkedIn note a few lines.
+Gratitude first, with the role and the company named once; then what this
+interviewer asked about and the specific detail, tied to a strength; then
+the point owed to this person only; then fit and interest. A required field
+left empty shows as a [placeholder] the checks point at; an empty optional
+one leaves its sentence out.
 
-Each interviewer's note picks its stock wording by position (variant 0, 1,
-2, ...), so the notes to a panel read differently even before the reader
-personalises them.
+A panel gets notes that differ in substance: each is built on what that
+person asked about and the point owed to them, and the reader's shared
+points (the detail with its strength, the fit) are shared out between the
+notes instead of being pasted into all of them.
+
+The short formats condense: a card keeps 3-5 sentences and about 80 words,
+a LinkedIn note fits its character limit by dropping and shortening content,
+not by cutting text mid-word.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 
 from widgets.thank_you_note.inputs import Inputs, Interviewer
 from widgets.thank_you_note.timing import day_words
+from widgets.writing.greetings import greeting
+from widgets.writing.message import Message
+from widgets.writing.sentences import join, phrase, sentence, without_lead
+from widgets.writing.signature import signature_block
+
+# A note for the LinkedIn format must fit in this many characters: what
+# LinkedIn has long allowed with a connection request, so it works as that or
+# as a message.
+LINKEDIN_MAX_CHARS = 300
+CARD_MAX_WORDS = 80
+CARD_SENTENCES = (3, 5)
 
 PLACEHOLDERS = {
     "your_name": "[Your name]",
     "interviewer": "[Interviewer's name]",
     "company": "[Company]",
     "role": "[Role]",
-    "discussed": "[something specific you discussed]",
-    "strengths": "[How it connects to one of your strengths.]",
-    "fit": "[Why you fit and want the role.]",
+    "detail": "[One thing you discussed, and how it connects to one of your strengths.]",
+    "advice": "[One piece of their advice that helped you.]",
+    "fit": "[Why you fit the role, in a sentence.]",
 }
 
-# What the interview was, after "the time to ...".
+# What the interview was, after "Thank you for".
 _ACTIVITY = {
-    "phone": "speak with me by phone",
-    "video": "speak with me by video",
-    "on-site": "meet with me",
-    "panel": "meet with me as part of the panel",
-    "final-round": "meet with me for the final round",
-    "informational": "share your experience with me",
+    "phone": "speaking with me by phone",
+    "video": "speaking with me",
+    "on-site": "meeting with me",
+    "panel": "meeting with me",
+    "final-round": "meeting with me for the final round",
 }
-
-# Stock wording, by tone, one entry per variant.
+# Stock wording, by tone; a panel's notes take them in turn (the substance
+# differs anyway: these only keep the shared frame from reading as a form letter).
 _THANKS = {
-    "formal": (
-        "Thank you for taking the time to",
-        "I am grateful that you took the time to",
-        "Thank you very much for making the time to",
-    ),
-    "warm": (
-        "Thank you so much for taking the time to",
-        "I really appreciated you taking the time to",
-        "Many thanks for making the time to",
-    ),
+    "formal": ("Thank you for", "I am grateful to you for", "Thank you very much for"),
+    "warm": ("Thank you so much for", "Many thanks for", "I really appreciated you"),
 }
-# A LinkedIn note's shorter thanks, before "about ...".
-_SHORT_THANKS = {
+_PERSON = {
     "formal": (
-        "Thank you for speaking with me",
-        "I am grateful for our conversation",
-        "Thank you for your time and our talk",
+        "I appreciated your questions about {}.",
+        "I valued our exchange about {}.",
+        "I enjoyed your questions about {}.",
     ),
     "warm": (
-        "Thanks so much for chatting with me",
-        "I really appreciated our conversation",
-        "Many thanks for talking with me",
+        "I enjoyed your questions about {}.",
+        "I loved our exchange about {}.",
+        "Your questions about {} were great to think through.",
     ),
 }
 _DISCUSSED = {
+    "formal": ("I especially enjoyed discussing {}.", "Our discussion of {} was particularly interesting."),
+    "warm": ("I really enjoyed talking about {}.", "Our chat about {} has stayed with me."),
+}
+_DISCUSSED_ALSO = {"formal": "I also enjoyed discussing {}.", "warm": "It was great to talk about {} as well."}
+_INTEREST = {
     "formal": (
-        "I especially enjoyed discussing {}.",
-        "Our discussion of {} was particularly valuable to me.",
-        "I found our conversation about {} especially interesting.",
+        "I remain very interested in the role and in joining your team.",
+        "I am still very keen to join your team in this role.",
+        "The role interests me even more after our conversation.",
     ),
     "warm": (
-        "I really enjoyed talking about {}.",
-        "Our chat about {} has stayed with me.",
-        "I loved hearing more about {}.",
+        "I'm even more excited about the role and would love to join your team.",
+        "I'd love to join your team in this role.",
+        "I'm keener than ever to join the team.",
     ),
 }
-# What this interviewer brought: keyed by which of title and detail are given.
-_PERSONAL = {
-    "title+detail": (
-        "I also appreciated your perspective as {title} on {detail}.",
-        "Hearing your view as {title} on {detail} was especially helpful.",
-        "As {title}, your thoughts on {detail} gave me a lot to think about.",
-    ),
-    "title": (
-        "I also appreciated hearing your perspective as {title}.",
-        "It was helpful to hear how the work looks from your side as {title}.",
-        "Your insights as {title} gave me a lot to think about.",
-    ),
-    "detail": (
-        "I also appreciated your perspective on {detail}.",
-        "Hearing your view on {detail} was especially helpful.",
-        "Your thoughts on {detail} gave me a lot to think about.",
-    ),
-}
-_INTEREST = {
-    ("formal", False): "I remain very interested in the {role} role and in joining the team at {company}.",
-    ("warm", False): "I'm excited about the {role} role and would love to join the team at {company}.",
-    ("formal", True): "Our conversation has made me even more interested in {role} roles.",
-    ("warm", True): "I'm even more interested in {role} roles after our conversation.",
-}
-_SHORT_INTEREST = {
-    ("formal", False): "I remain very interested in the role.",
-    ("warm", False): "I'm excited about the role.",
-    ("formal", True): "Our conversation has made me even more interested in {role} roles.",
-    ("warm", True): "I'm even more interested in {role} roles now.",
-}
-_CLARIFY_LEAD = {"formal": "I would also like to add one point:", "warm": "One more thing I wanted to add:"}
-_MATERIALS = {"formal": "As promised, I have attached {}.", "warm": "As promised, I've attached {}."}
 _CLOSING = {
-    ("formal", False): "I look forward to hearing from you about the next steps.",
-    ("warm", False): "I'm looking forward to hearing about the next steps.",
-    ("formal", True): "I will keep you updated on how I put your advice to use.",
-    ("warm", True): "I'd love to keep in touch and let you know how things go.",
+    "formal": (
+        "I look forward to hearing about the next steps.",
+        "I look forward to hearing from you.",
+        "I hope to hear from you about the next steps.",
+    ),
+    "warm": (
+        "I'm looking forward to hearing about the next steps.",
+        "I hope to hear from you soon.",
+        "I look forward to hearing what comes next.",
+    ),
 }
-_SIGN_OFF = {"formal": "Kind regards,", "warm": "Best wishes,", "linkedin": "Best,"}
-_HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor"}
+# An informational interview: thanks for advice, no role to win.
+_ADVICE_THANKS = {
+    "formal": "Thank you for taking the time to share your advice with me{on}.",
+    "warm": "Thank you so much for taking the time to talk with me{on}.",
+}
+_ADVICE_DETAIL = {
+    "formal": "Your advice on {} was especially helpful.",
+    "warm": "What you said about {} was really helpful.",
+}
+_ADVICE_DISCUSSED = {"formal": "I also enjoyed hearing about {}.", "warm": "I also loved hearing about {}."}
+_ADVICE_CLOSING = {
+    "formal": "I will let you know how I put your advice to use.",
+    "warm": "I'll let you know how I put your advice to use.",
+}
 
 
-@dataclass(frozen=True)
-class Note:
-    subject: str  # "" for a card or a LinkedIn message
-    greeting: str
-    paragraphs: tuple[str, ...]  # the message between greeting and sign-off
-    sign_off: str
-    signature: str
-
-    @property
-    def message(self) -> str:
-        return "\n\n".join(self.paragraphs)
-
-    @property
-    def body(self) -> str:
-        return f"{self.greeting}\n\n{self.message}\n\n{self.sign_off}\n{self.signature}"
-
-
-def phrase(value: str) -> str:
-    """A field used inside a sentence: its own end punctuation dropped."""
-    return value.rstrip(" .!?;:,")
-
-
-def sentence(value: str) -> str:
-    """A field used as a sentence of its own: capitalised, ending in punctuation."""
-    if value[:1].islower():
-        value = value[0].upper() + value[1:]
-    return value if value.endswith((".", "!", "?", "…", '"', "”", ")")) else value + "."
-
-
-def greeting_name(name: str, tone: str) -> str:
-    """The full name when formal; when warm, the first name ("Dr. Okafor" stays so)."""
-    words = name.split()
-    if tone == "formal" or len(words) < 2:
-        return name
-    if words[0].lower().rstrip(".") in _HONORIFICS:
-        return f"{words[0]} {words[-1]}"
-    return words[0]
-
-
-def _personal(person: Interviewer, variant: int) -> str:
-    title, detail = person.title, phrase(person.detail)
-    kind = "+".join(k for k, v in (("title", title), ("detail", detail)) if v)
-    if not kind:
-        return ""
-    wording = _PERSONAL[kind]
-    return wording[variant % len(wording)].format(title=title, detail=detail)
-
-
-def _opening(inputs: Inputs, variant: int) -> str:
-    company = inputs.company or PLACEHOLDERS["company"]
-    if inputs.interview_type == "informational":
-        about = f"about your work at {company}"
-    else:
-        about = f"about the {inputs.role or PLACEHOLDERS['role']} role at {company}"
-    if inputs.format == "linkedin":  # short: no date, no kind of interview
-        thanks = _SHORT_THANKS[inputs.tone]
-        return f"{thanks[variant % len(thanks)]} {about}."
-    thanks = _THANKS[inputs.tone]
-    on_date = f" on {day_words(inputs.date)}" if inputs.date else ""
-    return f"{thanks[variant % len(thanks)]} {_ACTIVITY[inputs.interview_type]} {about}{on_date}."
+def _pick(options: tuple[str, ...], variant: int) -> str:
+    return options[variant % len(options)]
 
 
 def subject_line(inputs: Inputs) -> str:
     if inputs.format != "email":
         return ""
-    if inputs.interview_type == "informational":
-        return "Thank you for your advice" if inputs.tone == "warm" else "Thank you - informational interview"
-    role = inputs.role or PLACEHOLDERS["role"]
+    if inputs.informational:
+        return "Thank you for your advice"
+    role = phrase(inputs.role) or PLACEHOLDERS["role"]
     return f"Thank you for the {role} interview" if inputs.tone == "warm" else f"Thank you - {role} interview"
 
 
-def compose(inputs: Inputs, person: Interviewer, variant: int = 0) -> Note:
-    tone, fmt = inputs.tone, inputs.format
-    informational = inputs.interview_type == "informational"
-    discussed_wording = _DISCUSSED[tone][variant % len(_DISCUSSED[tone])]
-    discussed = discussed_wording.format(phrase(inputs.discussed) or PLACEHOLDERS["discussed"])
-    strengths = sentence(inputs.strengths) if inputs.strengths else PLACEHOLDERS["strengths"]
-    interest = (_SHORT_INTEREST if fmt == "linkedin" else _INTEREST)[tone, informational].format(
-        role=inputs.role or PLACEHOLDERS["role"], company=inputs.company or PLACEHOLDERS["company"]
-    )
-    opening, personal = _opening(inputs, variant), _personal(person, variant)
+def _on_day(inputs: Inputs) -> str:
+    return f" on {day_words(inputs.date)}" if inputs.date else ""
 
-    if fmt == "linkedin":
-        # A few lines: thanks, one detail, this person, interest.
-        paragraphs = [" ".join(filter(None, [opening, discussed, personal, interest]))]
-    elif fmt == "card":
-        # 3-5 sentences: fit and the optional points are left for an e-mail.
-        paragraphs = [" ".join(filter(None, [opening, discussed, strengths, personal])), interest]
+
+def _opening(inputs: Inputs, variant: int, short: bool = False) -> str:
+    """ "Thank you for meeting with me on Tuesday, March 4, to discuss the Analyst role at Acme." """
+    role = phrase(inputs.role) or PLACEHOLDERS["role"]
+    company = phrase(inputs.company) or PLACEHOLDERS["company"]
+    thanks = _pick(_THANKS[inputs.tone], variant)
+    activity = _ACTIVITY[inputs.interview_type]
+    day = "" if short else _on_day(inputs)
+    comma = "," if day else ""
+    at = "" if short and len(role) + len(company) > 40 else f" at {company}"
+    about = "to discuss" if activity.startswith("meeting") else "about"
+    return f"{thanks} {activity}{day}{comma} {about} the {role} role{at}."
+
+
+def _person_sentence(inputs: Inputs, person: Interviewer, variant: int, condensed: bool = False) -> str:
+    detail = without_lead(person.detail, "about", "asked about", "on")
+    if condensed:
+        detail = condense(detail)
+    return _pick(_PERSON[inputs.tone], variant).format(detail) if detail else ""
+
+
+def _discussed_sentence(inputs: Inputs, variant: int, also: bool) -> str:
+    discussed = without_lead(inputs.discussed, "discussing", "about")
+    if not discussed:
+        return ""
+    if also:  # after what this person asked about
+        return _DISCUSSED_ALSO[inputs.tone].format(discussed)
+    return _pick(_DISCUSSED[inputs.tone], variant).format(discussed)
+
+
+def _closing(inputs: Inputs, short: bool = False, bare: bool = False) -> str:
+    name = inputs.your_name or PLACEHOLDERS["your_name"]
+    return signature_block(inputs.tone, name, "" if short or bare else inputs.signature, short=short)
+
+
+def condense(fragment: str) -> str:
+    """A fragment's first clause, for the short formats: "how I would check a
+    dashboard's numbers, and why it matters" -> "how I would check a dashboard's numbers"."""
+    text = phrase(fragment)
+    for separator in (", ", "; ", " - ", " – ", " — ", " (", " and ", " because ", " which "):
+        head = text.split(separator, 1)[0]
+        if head != text and len(head.split()) >= 2:
+            text = head
+    return phrase(text)
+
+
+# ------------------------------------------------------------------ pieces
+
+
+def compose(inputs: Inputs, person: Interviewer, variant: int = 0, panel_size: int = 1) -> Message:
+    """The note to ``person``, the ``variant``-th of a panel of ``panel_size``."""
+    name = person.name or PLACEHOLDERS["interviewer"]
+    card = inputs.format == "card"
+    hello = greeting(name, inputs.tone, fallback=PLACEHOLDERS["interviewer"], salutation="Dear" if card else None)
+    if inputs.format == "linkedin":
+        paragraphs = (_linkedin_message(inputs, person, variant, hello),)
+        return Message("", hello, paragraphs, _closing(inputs, short=True))
+    if inputs.informational:
+        paragraphs = _informational(inputs, person)
+    elif card:
+        paragraphs = _card(inputs, person, variant, panel_size)
     else:
-        # After an informational interview there may be no role to fit yet.
-        fit = sentence(inputs.fit) if inputs.fit else ("" if informational else PLACEHOLDERS["fit"])
-        paragraphs = [
-            " ".join(filter(None, [opening, discussed, strengths, personal])),
-            " ".join(filter(None, [fit, interest])),
-        ]
-        extras = []
-        if inputs.clarify:
-            extras.append(f"{_CLARIFY_LEAD[tone]} {sentence(inputs.clarify)}")
-        if phrase(inputs.materials):
-            extras.append(_MATERIALS[tone].format(phrase(inputs.materials)))
-        if extras:
-            paragraphs.append(" ".join(extras))
-        paragraphs.append(_CLOSING[tone, informational])
-
-    name = greeting_name(person.name, tone) if person.name else PLACEHOLDERS["interviewer"]
-    greeting = f"Dear {name}," if tone == "formal" or fmt == "card" else f"Hi {name},"
-    return Note(
-        subject=subject_line(inputs),
-        greeting=greeting,
-        paragraphs=tuple(paragraphs),
-        sign_off=_SIGN_OFF["linkedin" if fmt == "linkedin" else tone],
-        signature=inputs.your_name or PLACEHOLDERS["your_name"],
+        paragraphs = _email(inputs, person, variant, panel_size)
+    # A handwritten card is signed with the name alone: phone and links belong in an e-mail.
+    return Message(
+        subject_line(inputs), hello, tuple(p for p in paragraphs if p), _closing(inputs, short=False, bare=card)
     )
+
+
+def gets_shared_detail(inputs: Inputs, variant: int, panel_size: int) -> bool:
+    """Whether note ``variant`` of a panel carries the shared detail and strength:
+    every note but an e-mail of a panel whose reader gave both a detail and a fit,
+    where the odd notes carry the fit instead."""
+    if inputs.format != "email" or inputs.informational or panel_size == 1:
+        return True
+    has_detail = bool(phrase(inputs.discussed) or phrase(inputs.strengths))
+    return not (has_detail and inputs.fit) or variant % 2 == 0
+
+
+def _email(inputs: Inputs, person: Interviewer, variant: int, panel_size: int) -> list[str]:
+    # The reader's shared points: the detail with its strength, and the fit.
+    # A single note carries both; a panel's notes take them in turn.
+    detail = [_discussed_sentence(inputs, variant, also=bool(person.detail)), sentence(inputs.strengths)]
+    detail = [s for s in detail if s]
+    fit = [sentence(inputs.fit)] if inputs.fit else []
+    if not gets_shared_detail(inputs, variant, panel_size):
+        detail = []
+    elif panel_size > 1 and detail and fit:
+        fit = []
+    first = [_opening(inputs, variant), _person_sentence(inputs, person, variant), *detail]
+    if not person.detail and not detail:
+        first.append(PLACEHOLDERS["detail"])
+    if not fit and panel_size == 1:
+        fit = [PLACEHOLDERS["fit"]]
+    last = join(*fit, _pick(_INTEREST[inputs.tone], variant), _pick(_CLOSING[inputs.tone], variant))
+    return [join(*first), sentence(person.clarify), last]
+
+
+def _informational(inputs: Inputs, person: Interviewer) -> list[str]:
+    tone = inputs.tone
+    detail = without_lead(person.detail, "about", "on")
+    discussed = without_lead(inputs.discussed, "about")
+    advice = _ADVICE_DETAIL[tone].format(detail) if detail else ""
+    also = _ADVICE_DISCUSSED[tone].format(discussed) if discussed else ""
+    if not advice and also:
+        advice, also = also.replace(" also", "", 1), ""
+    opening = _ADVICE_THANKS[tone].format(on=_on_day(inputs))
+    return [join(opening, advice or PLACEHOLDERS["advice"], also), sentence(person.clarify), _ADVICE_CLOSING[tone]]
+
+
+def _card(inputs: Inputs, person: Interviewer, variant: int, panel_size: int) -> list[str]:
+    """3-5 short sentences, about 80 words at most: the fullest version that fits."""
+    if inputs.informational:
+        candidates = [_informational(inputs, person)]
+    else:
+        opening = _opening(inputs, variant, short=True)
+        person_line = _person_sentence(inputs, person, variant, condensed=True)
+        discussed = _discussed_sentence(inputs, variant, also=bool(person_line))
+        detail = person_line or discussed or PLACEHOLDERS["detail"]
+        strengths = sentence(inputs.strengths)
+        fit = sentence(inputs.fit)
+        interest = _pick(_INTEREST[inputs.tone], variant)
+        if panel_size > 1:  # a panel's cards share the reader's points out, as the e-mails do
+            strengths, fit = (strengths, "") if variant % 2 == 0 else ("", fit)
+        candidates = [
+            [join(opening, detail, strengths), join(fit, interest)],
+            [join(opening, detail, strengths), interest],
+            [join(opening, detail), join(fit, interest)],
+            [join(opening, detail), interest],
+        ]
+    for paragraphs in candidates:
+        words = sum(len(p.split()) for p in paragraphs)
+        if words <= CARD_MAX_WORDS:
+            return paragraphs
+    return candidates[-1]
+
+
+def _linkedin_message(inputs: Inputs, person: Interviewer, variant: int, hello: str) -> str:
+    """The fullest version whose whole text (greeting and sign-off included)
+    fits LinkedIn's limit: fewer details, then shorter ones, then fewer words."""
+    closing = _closing(inputs, short=True)
+    company = phrase(inputs.company)
+    role = phrase(inputs.role) or PLACEHOLDERS["role"]
+    full_detail = without_lead(person.detail, "about") or without_lead(inputs.discussed, "discussing", "about")
+    short_detail = condense(full_detail)
+    if inputs.informational:
+        thanks = "Thank you for sharing your advice" + (f" about your work at {company}." if company else ".")
+        short_thanks = "Thank you for your advice."
+        detail_line = "It helped most on {}."
+        interest = "I will let you know how I use it."
+    else:
+        thanks = f"Thank you for speaking with me about the {role} role" + (f" at {company}." if company else ".")
+        short_thanks = f"Thank you for speaking with me about the {role} role."
+        detail_line = "I enjoyed your questions about {}." if person.detail else "I enjoyed discussing {}."
+        interest = (
+            "I remain very interested and hope to hear from you."
+            if inputs.tone == "formal"
+            else ("I'd love to join your team.")
+        )
+    candidates = []
+    for opening in (thanks, short_thanks):
+        for detail in dict.fromkeys((full_detail, short_detail, "")):
+            candidates.append(join(opening, detail_line.format(detail) if detail else "", interest))
+    candidates.append(short_thanks)
+    for message in candidates:
+        if len(f"{hello}\n\n{message}\n\n{closing}") <= LINKEDIN_MAX_CHARS:
+            return message
+    return candidates[-1]
+
+
+# ------------------------------------------------------- comparing a panel's notes
+
+
+def _stock_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """Each stock variant as a pattern, with the first variant of its table as
+    the replacement: a panel's notes are compared for substance, so "I valued
+    our exchange about X." and "I appreciated your questions about X." count
+    as the same sentence."""
+    found = []
+    tables = [_THANKS, _PERSON, _DISCUSSED, _INTEREST, _CLOSING]
+    for table in tables:
+        for variants in table.values():
+            first = variants[0]
+            for variant in variants:
+                if "{}" in variant:
+                    before, after = (re.escape(p) for p in variant.split("{}"))
+                    found.append((re.compile(f"^{before}(.+?){after}$"), first.replace("{}", r"\1")))
+                elif variant.endswith("."):
+                    found.append((re.compile(f"^{re.escape(variant)}$"), first))
+                else:  # an opening's first words
+                    found.append((re.compile(f"^{re.escape(variant)} "), first + " "))
+    return found
+
+
+_STOCK = _stock_patterns()
+
+
+def stock_key(sentence: str) -> str:
+    """A sentence with the builder's varied stock wording set to one form."""
+    for pattern, replacement in _STOCK:
+        changed, n = pattern.subn(replacement, sentence, count=1)
+        if n:
+            return changed
+    return sentence

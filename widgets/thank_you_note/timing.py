@@ -96,7 +96,7 @@ def send_by_text(limit: Deadline | None, informational: bool) -> str:
 def prompt_check(limit: Deadline | None, informational: bool, now: dt.datetime) -> ListItem:
     window = "3-5 days of an informational interview" if informational else "24 hours"
     if limit is None:
-        return {"text": f"Add the interview's date: a note should go within {window}.", "tone": "warn"}
+        return {"text": f"Add the interview's date: a note should go within {window}.", "tone": "todo"}
     if is_past(limit.latest, now, limit.with_time):
         late = moment_words(limit.latest, limit.with_time)
         return {

@@ -28,5 +28,6 @@ class Message:
 
 
 def text_file(subject: str, body: str) -> str:
-    """The .txt download: a subject line when there is one, the body, a final newline."""
-    return (f"Subject: {subject}\n\n" if subject else "") + body.rstrip("\n") + "\n"
+    """The .txt download: a subject line when there is one, the body exactly,
+    and a final newline if it has none."""
+    return (f"Subject: {subject}\n\n" if subject else "") + body + ("" if body.endswith("\n") else "\n")

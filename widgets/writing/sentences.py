@@ -71,6 +71,8 @@ _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?…])")
 # A comma, semicolon or colon right before an end mark: ",." is a seam, "." is meant.
 _MARK_BEFORE_END = re.compile(r"[,;:]+(?=[.!?…])")
 _DOT_RUN = re.compile(r"\.(?:\s*\.)+")
+# A web or mail address at the very end: left without a full stop.
+_ENDS_WITH_ADDRESS = re.compile(r"(?:\w+://|www\.|\S+@)\S+$")
 _TRAILING = re.compile(r"[\s,;:\-–—.!?…]*$")
 
 
@@ -123,6 +125,8 @@ def sentence(fragment: str) -> str:
         return ""
     body = cap_first(body)
     if body.rstrip(_CLOSERS).endswith(_ENDS):  # 'She said "yes."' ends already
+        return body
+    if _ENDS_WITH_ADDRESS.search(body):  # a full stop after a link would become part of it
         return body
     marks = "".join(c for c in tail if c in "?!…")
     if marks:  # "?", "!", "?!" and an ellipsis as the reader typed them

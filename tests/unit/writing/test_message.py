@@ -8,4 +8,4 @@ def test_body_and_text_file():
     assert message.message == "One.\n\nTwo."
     assert message.body == "Dear Dr. Chen,\n\nOne.\n\nTwo.\n\nKind regards,\nSam Lee"
     assert text_file("Thank you", message.body) == f"Subject: Thank you\n\n{message.body}\n"
-    assert text_file("", "Hi,\n\nText.\n\n") == "Hi,\n\nText.\n"
+    assert text_file("", "Hi,\n\nText.\n\n") == "Hi,\n\nText.\n\n"  # the text exactly

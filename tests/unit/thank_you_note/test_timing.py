@@ -1,0 +1,81 @@
+"""widgets/thank_you_note/timing.py: when to send, and whether that time has passed."""
+
+import datetime as dt
+
+import pytest
+
+from widgets.thank_you_note.timing import deadline, now_from, prompt_check, send_by_text
+
+NOW = dt.datetime(2025, 3, 5, 10, 0)
+
+
+@pytest.mark.parametrize(
+    "date, time, informational, now, tone, says",
+    [
+        (None, None, False, NOW, "todo", "Add the interview's date: a note should go within 24 hours."),
+        (None, None, True, NOW, "todo", "within 3-5 days of an informational interview"),
+        (
+            dt.date(2025, 3, 4),
+            dt.time(14, 30),
+            False,
+            NOW,
+            "pass",
+            "Prompt: send by Wednesday, March 5 at 2:30 PM (24 hours after the interview).",
+        ),
+        (
+            dt.date(2025, 3, 4),
+            dt.time(9, 0),
+            False,
+            NOW,
+            "warn",
+            "The time to send passed on Wednesday, March 5 at 9:00 AM",
+        ),
+        (dt.date(2025, 3, 4), None, False, dt.datetime(2025, 3, 5, 23, 59), "pass", "send by Wednesday, March 5 ("),
+        (dt.date(2025, 3, 4), None, False, dt.datetime(2025, 3, 6, 0, 1), "warn", "passed on Wednesday, March 5:"),
+        (dt.date(2025, 3, 4), None, True, dt.datetime(2025, 3, 7), "pass", "send by Friday, March 7 (3-5 days"),
+        (
+            dt.date(2025, 3, 4),
+            None,
+            True,
+            dt.datetime(2025, 3, 8),
+            "warn",
+            "Send it today: Sunday, March 9 is the latest",
+        ),
+        (dt.date(2025, 3, 4), None, True, dt.datetime(2025, 3, 10), "warn", "passed on Sunday, March 9"),
+        (dt.date(2025, 3, 10), None, False, NOW, "pass", "send by Tuesday, March 11"),  # a note prepared early
+    ],
+)
+def test_prompt(date, time, informational, now, tone, says):
+    check = prompt_check(deadline(date, time, informational), informational, now)
+    assert check["tone"] == tone and says in check["text"]
+
+
+@pytest.mark.parametrize(
+    "date, time, informational, expected",
+    [
+        (None, None, False, "Add the interview's date to see when to send your note (within 24 hours)."),
+        (dt.date(2025, 3, 4), dt.time(0, 5), False, "Send by Wednesday, March 5 at 12:05 AM."),
+        (
+            dt.date(2025, 3, 4),
+            dt.time(12, 0),
+            True,
+            "Send by Friday, March 7 at 12:00 PM; Sunday, March 9 at 12:00 PM at the latest.",
+        ),
+        (
+            dt.date(9999, 12, 31),
+            None,
+            False,
+            "Add the interview's date to see when to send your note (within 24 hours).",
+        ),
+    ],
+)
+def test_send_by(date, time, informational, expected):
+    assert send_by_text(deadline(date, time, informational), informational) == expected
+
+
+def test_now_comes_from_the_state_when_given():
+    assert now_from({"_now": "2025-03-05T10:00"}) == NOW
+    aware = now_from({"_now": "2025-03-05T10:00+00:00"})
+    assert aware.tzinfo is None
+    for bad in ({}, {"_now": "soon"}, {"_now": 5}):
+        assert abs(now_from(bad) - dt.datetime.now()) < dt.timedelta(minutes=1)
