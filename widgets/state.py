@@ -78,3 +78,12 @@ def to_utc(local: datetime.datetime, state: Mapping[str, Any]) -> datetime.datet
     for _ in range(2):  # settle on the offset of the instant itself
         utc = (local - offset_at(utc)).replace(tzinfo=datetime.UTC)
     return utc
+
+def block(state: Mapping[str, Any], name: str) -> str | None:
+    """A multi-line text as typed (line breaks kept, CRLF and CR as LF), or None
+    when the state has none; a lone surrogate becomes U+FFFD."""
+    value = state.get(name)
+    if not isinstance(value, str):
+        return None
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value if value.isascii() else value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")

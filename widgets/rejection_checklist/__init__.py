@@ -4,7 +4,7 @@ from widgets.base import Option, Widget
 from widgets.rejection_checklist.logic import STEPS, step_field, view
 
 # The form before anything is typed: the two optional parts of the reply on.
-DEFAULT_STATE = {"ask_feedback": True, "stay_in_touch": True}
+DEFAULT_STATE = {"ask_feedback": True, "stay_in_touch": True, "tone": "formal"}
 
 WIDGET = Widget(
     name="rejection-checklist",
@@ -14,5 +14,9 @@ WIDGET = Widget(
         Option("heading", str, "Your rejection-response checklist", "The widget's heading."),
     ),
     initial_state=DEFAULT_STATE,
-    template_context={"steps": STEPS, "step_field": step_field},
+    template_context={
+        "steps": STEPS,
+        "step_field": step_field,
+        "tones": [("formal", "Formal"), ("warm", "Warm")],
+    },
 )

@@ -1,4 +1,5 @@
-"""Rules of the rejection-response checklist: the steps, progress, the reply.
+"""Rules of the rejection-response checklist: the steps, progress, and the
+view with the reply (composed in reply.py, checked in checks.py).
 
 The steps follow the guide's page "When you don't get the job".
 """
@@ -10,7 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from widgets.base import View
-from widgets.state import flag, text
+from widgets.rejection_checklist.checks import EDITED, reply_checks
+from widgets.rejection_checklist.reply import ReplyInputs, compose_reply
+from widgets.state import block, flag, text
+from widgets.writing.mailto import is_address, mailto
+from widgets.writing.message import text_file
 
 
 @dataclass(frozen=True)
@@ -59,47 +64,45 @@ def progress(state: Mapping[str, Any]) -> str:
     return f"{done} of {len(STEPS)} done"
 
 
-def compose_reply(
-    *,
-    your_name: str,
-    contact: str,
-    company: str,
-    role: str,
-    ask_feedback: bool,
-    stay_in_touch: bool,
-) -> str:
-    """A short, polite reply to a rejection. Empty fields get neutral wording."""
-    greeting = f"Dear {contact}," if contact else "Dear Hiring Manager,"
-    for_role = f" about the {role} role" if role else ""
-    at_company = f" at {company}" if company else ""
-    paragraphs = [
-        greeting,
-        f"Thank you for letting me know your decision{for_role}. I appreciated the "
-        f"chance to interview{at_company} and the time you gave me.",
-    ]
-    if ask_feedback:
-        paragraphs.append(
-            "If you are able to share any feedback on my application or interview, "
-            "I would welcome it: it would help me improve."
-        )
-    if stay_in_touch:
-        team = company or "your team"
-        paragraphs.append(
-            f"I enjoyed learning about {team} and would welcome the chance to be "
-            "considered for future openings. I hope we can stay in touch."
-        )
-    paragraphs.append(f"Best regards,\n{your_name or '[Your name]'}")
-    return "\n\n".join(paragraphs)
+def read_reply(options: Mapping[str, Any], state: Mapping[str, Any]) -> ReplyInputs:
+    tone = state.get("tone")
+    return ReplyInputs(
+        your_name=text(state, "your_name"),
+        contact=text(state, "contact"),
+        company=text(state, "company") if options["company_field"] else "",
+        role=text(state, "role"),
+        detail=text(state, "detail"),
+        ask_feedback=flag(state, "ask_feedback"),
+        question=text(state, "question"),
+        stay_in_touch=flag(state, "stay_in_touch"),
+        tone=tone if tone in ("formal", "warm") else "formal",
+        signature=block(state, "signature") or "",
+    )
 
 
 def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> View:
-    company = text(state, "company") if options["company_field"] else ""
-    reply = compose_reply(
-        your_name=text(state, "your_name"),
-        contact=text(state, "contact"),
-        company=company,
-        role=text(state, "role"),
-        ask_feedback=flag(state, "ask_feedback"),
-        stay_in_touch=flag(state, "stay_in_touch"),
-    )
-    return {"outputs": {"progress": progress(state), "reply": reply}}
+    inputs = read_reply(options, state)
+    composed = compose_reply(inputs)
+    edited = block(state, "reply")
+    body = composed.body if edited is None else edited
+    email = text(state, "contact_email")
+    return {
+        "outputs": {
+            "progress": progress(state),
+            "reply": body,
+            "subject": composed.subject,
+            "edited": EDITED if edited is not None else "",
+            "checks": reply_checks(inputs, body, edited=edited is not None),
+        },
+        "links": {"mailto": mailto(to=email if is_address(email) else "", subject=composed.subject, body=body)},
+        "downloads": {
+            "txt": {
+                "filename": "reply.txt",
+                "mime": "text/plain;charset=utf-8",
+                "text": text_file(composed.subject, body),
+            }
+        },
+        "errors": {
+            "contact_email": "Write one address, like name@example.com." if email and not is_address(email) else ""
+        },
+    }

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from widgets.state import flag, text
+from widgets.state import block, flag, text
 
 FORMATS = ("email", "card", "linkedin")
 TONES = ("formal", "warm")
@@ -83,14 +83,6 @@ def field(state: Mapping[str, Any], name: str) -> str:
     """One field as single-line text; a lone surrogate (half an emoji, pasted
     from a broken source) becomes U+FFFD so it can be UTF-8-encoded later."""
     return _no_surrogates(text(state, name))
-
-
-def block(state: Mapping[str, Any], name: str) -> str | None:
-    """A multi-line text as typed (line breaks kept, CRLF as LF), or None when absent."""
-    value = state.get(name)
-    if not isinstance(value, str):
-        return None
-    return _no_surrogates(value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _no_surrogates(value: str) -> str:

@@ -17,55 +17,11 @@ _CLOSERS = "\"'”’)]"
 # lowered inside a sentence. Names, acronyms and products ("SQL", "Python")
 # are not in this list and keep their capital.
 _COMMON_FIRST_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "your",
-        "our",
-        "my",
-        "their",
-        "his",
-        "her",
-        "its",
-        "some",
-        "any",
-        "each",
-        "every",
-        "all",
-        "both",
-        "how",
-        "what",
-        "why",
-        "when",
-        "where",
-        "which",
-        "who",
-        "whether",
-        "if",
-        "building",
-        "working",
-        "using",
-        "making",
-        "improving",
-        "reducing",
-        "growing",
-        "planning",
-        "managing",
-        "leading",
-        "running",
-        "designing",
-        "testing",
-        "writing",
-        "learning",
-        "cutting",
-        "moving",
-        "setting",
-    ]
+    """a an the this that these those your our my their his her its some any each every all both
+    how what why when where which who whether if
+    building working using making improving reducing growing planning managing leading running
+    designing testing writing learning cutting moving setting meeting seeing talking hearing
+    visiting touring discussing getting taking reading analysing analyzing checking""".split()
 )
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?…])")
 # A comma, semicolon or colon right before an end mark: ",." is a seam, "." is meant.
@@ -132,6 +88,14 @@ def sentence(fragment: str) -> str:
     if marks:  # "?", "!", "?!" and an ellipsis as the reader typed them
         return body + marks
     return body + ("..." if "..." in tail else ".")
+
+
+def question(fragment: str) -> str:
+    """A fragment as a question of its own: first letter capitalised, one "?"."""
+    text = sentence(fragment)
+    if not text or text.endswith("?") or _ENDS_WITH_ADDRESS.search(text):
+        return text
+    return text.rstrip(".!…") + "?"
 
 
 def join(*parts: str) -> str:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 
 from tests.unit.writing.strategies import typed
-from widgets.writing.sentences import join, phrase, sentence, tidy, without_lead
+from widgets.writing.sentences import join, phrase, question, sentence, tidy, without_lead
 
 SENTENCES = [
     ("when you asked about budgets, I should have said more", "When you asked about budgets, I should have said more."),
@@ -84,3 +84,21 @@ def test_never_markup_the_reader_did_not_type(fragment):
     for text in (sentence(fragment), phrase(fragment)):
         for mark in "<>&":
             assert text.count(mark) <= fragment.count(mark)
+
+
+@pytest.mark.parametrize(
+    "fragment, expected",
+    [
+        ("what would make me a stronger candidate", "What would make me a stronger candidate?"),
+        ("Which skills should I build first?", "Which skills should I build first?"),
+        ("is there one thing I could improve.", "Is there one thing I could improve?"),
+        ("", ""),
+    ],
+)
+def test_question(fragment, expected):
+    assert question(fragment) == expected
+
+
+def test_a_link_at_the_end_gets_no_full_stop():
+    assert sentence("my portfolio is at https://samrivera.dev/work") == "My portfolio is at https://samrivera.dev/work"
+    assert sentence("write to sam@example.org") == "Write to sam@example.org"
