@@ -1,10 +1,15 @@
-"""The rejection-response checklist in the built guide, in Chromium."""
+"""The rejection-response checklist in the built guide, in Chromium: the steps,
+and the reply composer (greeting rules, one clear question, an editable reply
+whose copy, mailto and .txt carry exactly the text shown)."""
 
 from __future__ import annotations
 
+import re
+from urllib.parse import parse_qs, unquote, urlsplit
+
 from playwright.sync_api import expect
 
-from tests.support.pages import READY_MS, wait_for_state, widget
+from tests.support.pages import READY_MS, run_axe, wait_for_state, widget
 
 NAME = "rejection-checklist"
 
@@ -17,6 +22,14 @@ def drafts(storage_state):
         for item in origin["localStorage"]
         if item["name"].startswith("follow-up-guide:")
     ]
+
+
+def reply_of(root):
+    return root.locator('textarea[data-output="reply"]')
+
+
+def has(text):
+    return re.compile(re.escape(text))
 
 
 def open_checklist(page, site):
@@ -35,25 +48,25 @@ def test_reaches_ready_and_composes_the_reply(page, site):
     root.get_by_label("Your name").fill("Sam Lee")
     root.get_by_label("Contact's name").fill("Ms Okafor")
     root.get_by_label("Company").fill("Acme")
-    root.get_by_label("Include a request for feedback").uncheck()
-    reply = root.locator('[data-output="reply"]')
-    expect(reply).to_contain_text("Dear Ms Okafor,")
-    expect(reply).to_contain_text("interview at Acme")
-    expect(reply).not_to_contain_text("feedback")
-    expect(reply).to_contain_text("Best regards,\nSam Lee")
+    root.get_by_label("Include one clear question for feedback").uncheck()
+    reply = reply_of(root)
+    expect(reply).to_have_value(has("Dear Ms Okafor,"))
+    expect(reply).to_have_value(has("interview at Acme"))
+    expect(reply).not_to_have_value(has("feedback"))
+    expect(reply).to_have_value(has("Kind regards,\nSam Lee"))
 
 
 def test_ticks_and_reply_survive_a_reload(page, site):
     root = open_checklist(page, site)
     root.get_by_label("Reflect on what you can control and apply it next time").check()
     root.get_by_label("Contact's name").fill("Dr Chen")
-    expect(root.locator('[data-output="reply"]')).to_contain_text("Dear Dr Chen,")
+    expect(reply_of(root)).to_have_value(has("Dear Dr Chen,"))
     page.reload()
     wait_for_state(page, NAME, "ready")
     expect(root.get_by_label("Reflect on what you can control and apply it next time")).to_be_checked()
     expect(root.get_by_label("Contact's name")).to_have_value("Dr Chen")
     expect(root.locator('[data-output="progress"]')).to_have_text("1 of 5 done")
-    expect(root.locator('[data-output="reply"]')).to_contain_text("Dear Dr Chen,")
+    expect(reply_of(root)).to_have_value(has("Dear Dr Chen,"))
 
 
 def test_session_only_by_default_and_remember_on_this_device(browser, site):
@@ -80,7 +93,7 @@ def test_session_only_by_default_and_remember_on_this_device(browser, site):
     root.get_by_role("button", name="Clear my data").click()
     expect(root.get_by_label("Contact's name")).to_have_value("")
     expect(root.get_by_label("Remember on this device")).not_to_be_checked()
-    expect(root.locator('[data-output="reply"]')).to_contain_text("Dear Hiring Manager,")
+    expect(reply_of(root)).to_have_value(has("Dear Hiring Manager,"))
     keys = page.evaluate("() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
     assert [k for k in keys if k.startswith("follow-up-guide:")] == []
     page.reload()
@@ -132,7 +145,7 @@ def test_what_is_typed_while_loading_is_kept(context, site):
     wait_for_state(page, NAME, "ready")
     expect(root.get_by_label("Contact's name")).to_have_value("Typed early")
     expect(root.locator('[data-output="progress"]')).to_have_text("1 of 5 done")
-    expect(root.locator('[data-output="reply"]')).to_contain_text("Dear Typed early,")
+    expect(reply_of(root)).to_have_value(has("Dear Typed early,"))
 
 
 def test_hostile_input_is_shown_literally(page, site):
@@ -140,10 +153,10 @@ def test_hostile_input_is_shown_literally(page, site):
     hostile = '<img src=x onerror="window.__owned=1"><script>window.__owned=2</script> \u202eשלום 👩🏽‍💻 e\u0301'
     root.get_by_label("Contact's name").fill(hostile)
     root.get_by_label("Company").fill("A" * 10_000)
-    reply = root.locator('[data-output="reply"]')
-    expect(reply).to_contain_text(f"Dear {hostile},")
-    expect(reply).to_contain_text("A" * 10_000)
-    assert reply.locator("img, script").count() == 0
+    reply = reply_of(root)
+    expect(reply).to_have_value(has(f"Dear {hostile},"))
+    expect(reply).to_have_value(has("A" * 10_000))
+    assert root.locator("img, script").count() == 0
     assert page.evaluate("() => window.__owned") is None
 
 
@@ -152,11 +165,11 @@ def test_copy_reply(context, site):
     page = context.new_page()
     root = open_checklist(page, site)
     root.get_by_label("Contact's name").fill("Ms Copy")
-    expect(root.locator('[data-output="reply"]')).to_contain_text("Dear Ms Copy,")
+    expect(reply_of(root)).to_have_value(has("Dear Ms Copy,"))
     root.get_by_role("button", name="Copy reply").click()
     expect(root.locator('[data-role="status"]')).to_have_text("Copied to the clipboard.")
     copied = page.evaluate("() => navigator.clipboard.readText()")
-    assert copied == root.locator('[data-output="reply"]').text_content()
+    assert copied == reply_of(root).input_value()
 
 
 def test_keyboard_only(page, site):
@@ -171,3 +184,69 @@ def test_keyboard_only(page, site):
     # Focus is visible: the focused control gets an outline.
     outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
     assert outline not in ("", "none")
+
+
+def test_the_reply_follows_the_greeting_rules_and_asks_one_clear_question(page, site):
+    root = open_checklist(page, site)
+    root.get_by_label("Contact's name").fill("Ms Priya Natarajan")
+    reply = reply_of(root)
+    expect(reply).to_have_value(re.compile(r"^Dear Ms Natarajan,\n"))  # title + surname
+    root.get_by_role("radio", name="Warm").check()
+    expect(reply).to_have_value(re.compile(r"^Hi Priya,\n"))
+    root.get_by_label("Something specific from the process (optional)").fill("Meeting the analytics team")
+    expect(reply).to_have_value(has("I especially enjoyed meeting the analytics team."))
+    root.get_by_label("Your question (optional)").fill("which skill would most strengthen my application")
+    expect(reply).to_have_value(has("Which skill would most strengthen my application?"))
+    assert reply.input_value().count("?") == 1
+    checks = root.get_by_role("list", name="Checks on your reply").locator("li")
+    expect(checks.filter(has_text="One clear question for feedback.")).to_have_attribute("data-tone", "pass")
+    assert root.locator('[data-output="checks"] li[data-tone="warn"]').count() == 0
+
+
+def test_an_edited_reply_is_kept_and_sent_exactly(context, site):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
+    page = context.new_page()
+    root = open_checklist(page, site)
+    root.get_by_label("Contact's name").fill("Ms Priya Natarajan")
+    root.get_by_label("Their e-mail (optional)").fill("priya@northwind.example")
+    reply = reply_of(root)
+    expect(reply).to_have_value(re.compile("^Dear Ms Natarajan,"))
+    mine = "Dear Priya,\n\nThank you – ünïcödé & 100%. Why? How?\n\nSam"
+    reply.fill(mine)
+    with page.expect_download() as info:
+        root.get_by_role("button", name="Download as .txt").click()
+    with open(info.value.path(), "rb") as file:
+        assert file.read().decode("utf-8") == f"Subject: Thank you\n\n{mine}\n"
+    href = root.get_by_role("link", name="Open in e-mail app").get_attribute("href")
+    parts = urlsplit(href)
+    assert unquote(parts.path) == "priya@northwind.example"
+    assert parse_qs(parts.query)["body"] == [mine.replace("\n", "\r\n")]
+    root.get_by_role("button", name="Copy reply").click()
+    expect(root.locator('[data-role="status"]')).to_have_text("Copied to the clipboard.")
+    assert page.evaluate("() => navigator.clipboard.readText()") == mine
+    checks = root.get_by_role("list", name="Checks on your reply").locator("li")
+    expect(checks.filter(has_text="Ask one clear question at most: this reply asks 2.")).to_have_count(1)
+    # Later changes to the form leave the reader's text alone, until they ask.
+    root.get_by_label("Contact's name").fill("Dr. Lee")
+    expect(root.locator('[data-output="edited"]')).to_have_text(
+        "You edited this reply: changes to the form no longer change it."
+    )
+    expect(reply).to_have_value(mine)
+    assert run_axe(page) == []
+    root.get_by_role("button", name="Rewrite from the form").click()
+    expect(reply).to_have_value(re.compile("^Dear Dr. Lee,"))
+    root.get_by_role("button", name="Undo the rewrite").click()
+    expect(reply).to_have_value(mine)
+    page.reload()
+    wait_for_state(page, NAME, "ready")
+    expect(reply_of(root)).to_have_value(mine)
+
+
+def test_axe_finds_no_violations(page, site):
+    root = open_checklist(page, site)
+    assert run_axe(page) == []
+    root.get_by_label("Their e-mail (optional)").fill("not an address")
+    expect(root.locator('[data-error-for="contact_email"]')).to_have_text("Write one address, like name@example.com.")
+    reply_of(root).fill("Dear,\n\nWhy?? :)")
+    expect(root.locator('[data-output="checks"] li[data-tone="warn"]').first).to_be_visible()
+    assert run_axe(page) == []

@@ -8,8 +8,9 @@ import json
 
 import pytest
 
+from tests.unit.thank_you_note.cases import CHEN_EMAIL, INFORMATIONAL, OCONNOR_EMAIL, PANEL
 from widgets.binding import handle
-from widgets.thank_you_note.checks import CLICHES
+from widgets.writing.lint import CLICHES
 
 NOW = "2025-03-05T10:00"
 HOSTILE = '<script>alert(1)</script> \u202eשלום 👩🏽‍💻 e\u0301\u0301 "quotes" & \\ backslash %0D%0A'
@@ -27,8 +28,8 @@ FULL = {
     "discussed": "the backlog in customer onboarding",
     "strengths": "I cut intake wait times by a third",
     "fit": "I like bringing order to busy queues",
-    "clarify": "I managed a vendor budget",
-    "materials": "the sample plan",
+    "interviewers.0.clarify": "I managed a vendor budget",
+    "signature": "+1 555 0100",
     "format": "email",
     "tone": "warm",
     "_now": NOW,
@@ -96,6 +97,12 @@ REQUESTS = [
     },
     {"widget": "thank-you-note", "options": {"heading": 3}, "state": {}},
     {"widget": "thank-you-note", "options": {}, "state": "not an object"},
+    # The panel, the same with James's draft edited, an informational
+    # note, and the panel as LinkedIn notes: the drafts an advisor reads.
+    {"widget": "thank-you-note", "options": {}, "state": PANEL},
+    {"widget": "thank-you-note", "options": {}, "state": {**PANEL, "notes.1.body": "Dear James,\r\n\r\nThanks!!"}},
+    {"widget": "thank-you-note", "options": {}, "state": INFORMATIONAL},
+    {"widget": "thank-you-note", "options": {}, "state": {**PANEL, "format": "linkedin", "tone": "warm"}},
 ]
 
 
@@ -123,11 +130,11 @@ def test_the_cliche_list_loads_from_the_wheel(pyodide_replies):
     (note,) = json.loads(replies[4])["view"]["repeats"]["notes"]
     texts = [c["text"] for c in note["outputs"]["checks"]]
     assert (
-        "Swap cliches for something concrete: “team player”, “go-getter”, “self-starter”, “hit the ground running”."
+        "Swap cliches for something concrete: “team player”, “go-getter”, “self-starter” and “hit the ground running”."
         in texts
     )
     assert {"team player", "go-getter", "self-starter", "hit the ground running"} <= set(CLICHES.values())
-    assert "Use one exclamation mark at most (this note has 3) and take out the emoticons: “:)”." in texts
+    assert "Use one exclamation mark at most (this has 3) and take out the emoticons: “:)”." in texts
 
 
 def test_hostile_input_comes_back_as_text(pyodide_replies):
@@ -137,9 +144,17 @@ def test_hostile_input_comes_back_as_text(pyodide_replies):
     assert len(notes) == 10  # the bound, not twelve
     body = notes[0]["outputs"]["body"]
     assert body.startswith(f"Dear {HOSTILE},") and "x" * 10_000 in body and "\ufffd" in body
-    assert view["errors"] == {
-        "interview_date": "This is more than a year from today: check the year.",
-        "interview_time": "Write the time as HH:MM, e.g. 14:30.",
-    }
+    assert view["errors"]["interview_time"] == "Write the time as HH:MM, e.g. 14:30."
+    assert view["errors"]["interview_date"] == "This is more than a year from today: check the year."
     errors = [json.loads(replies[i]) for i in (7, 8)]
     assert all(set(e) == {"error"} for e in errors)
+
+
+def test_the_drafts_read_the_same_in_the_browser(pyodide_replies):
+    _, replies = pyodide_replies
+    panel, edited, informational, linkedin = (json.loads(r)["view"] for r in replies[9:13])
+    assert [n["outputs"]["body"] for n in panel["repeats"]["notes"]] == [CHEN_EMAIL, OCONNOR_EMAIL]
+    assert edited["repeats"]["notes"][1]["outputs"]["body"] == "Dear James,\n\nThanks!!"
+    (note,) = informational["repeats"]["notes"]
+    assert note["outputs"]["subject"] == "Thank you for your advice" and "role" not in note["outputs"]["body"]
+    assert all(len(n["outputs"]["body"]) <= 300 for n in linkedin["repeats"]["notes"])

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from widgets.thank_you_note.inputs import Confirmed, Inputs, Interviewer
-from widgets.thank_you_note.logic import CARD_MAX_WORDS, CARD_SENTENCES, LINKEDIN_MAX_CHARS, stock_key
+from widgets.thank_you_note.logic import CARD_MAX_WORDS, CARD_SENTENCES, LINKEDIN_MAX_CHARS, is_frame, stock_key
 from widgets.writing.greetings import addressed_as
 from widgets.writing.lint import (
     Check,
@@ -56,7 +56,10 @@ _GENERIC_WORDS = frozenset(
 )
 _WORD = re.compile(r"\w+")
 # What a note promises to include: the reader ticks that it really is.
-_PROMISE = re.compile(r"\b(?:attach\w*|enclos\w*|link\w*|portfolio|promised|https?://|www\.)", re.IGNORECASE)
+_PROMISE = re.compile(
+    r"\b(?:attach(?:ed|ing|ment|ments)?|enclos(?:ed|ing|ure)|links?|portfolio|promised)\b|https?://|\bwww\.",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -171,7 +174,9 @@ def note_checks(
 
 
 def promises_something(body: str) -> bool:
-    return bool(_PROMISE.search(body))
+    """The message (not the signature, whose profile address is no promise)
+    mentions an attachment or a link."""
+    return bool(_PROMISE.search(split_message(body).message))
 
 
 def confirm_checks(confirmed: Confirmed, people: list[Interviewer], bodies: list[str]) -> list[Check]:
@@ -181,8 +186,9 @@ def confirm_checks(confirmed: Confirmed, people: list[Interviewer], bodies: list
     if confirmed.names:
         found.append(passed("Names and titles checked."))
     elif named:
+        titles = "their titles" if len(named) > 1 else "their title"
         found.append(
-            todo(f"Check the spelling of {and_list(named)} and their titles, then tick “Names and titles checked”.")
+            todo(f"Check the spelling of {and_list(named)} and {titles}, then tick “Names and titles checked”.")
         )
     promising = any(promises_something(b) for b in bodies)
     if promising and confirmed.attachments:
@@ -221,16 +227,22 @@ def _key(text: str) -> str:
     return " ".join(stock_key(text).casefold().split())
 
 
+def substance(message: str) -> list[str]:
+    """What a message says: its sentences but the builder's frame (the thanks
+    that open every note, the interest and closing lines that end it)."""
+    return [s for s in sentences(message) if not is_frame(s)]
+
+
 def shared_sentences(a: str, b: str) -> list[str]:
-    """The sentences of ``a`` that ``b`` has too: word for word, case and
-    spacing aside, and the builder's synonyms counted as the same words."""
-    others = {_key(s) for s in sentences(b)}
-    return list(dict.fromkeys(s for s in sentences(a) if _key(s) in others))
+    """The sentences of ``a``'s substance that ``b`` says too: word for word,
+    case and spacing aside, the builder's synonyms counted as the same words."""
+    others = {_key(s) for s in substance(b)}
+    return list(dict.fromkeys(s for s in substance(a) if _key(s) in others))
 
 
-def _substance(message: str) -> str:
-    """The message with the builder's stock wording set to one form, for the ratio."""
-    return " ".join(stock_key(s) for s in sentences(message))
+def _substance_text(message: str) -> str:
+    """The substance with the builder's stock wording set to one form, for the ratio."""
+    return " ".join(stock_key(s) for s in substance(message))
 
 
 def _short(text: str, limit: int = 70) -> str:
@@ -240,7 +252,8 @@ def _short(text: str, limit: int = 70) -> str:
 def panel_checks(labels: list[str], bodies: list[str], untouched: bool) -> list[Check]:
     """Pairs of notes that say the same: more than half their sentences shared,
     or their words alike past SIMILAR_RATIO. Compared as sent, without the
-    greetings and signatures (which differ by design)."""
+    greetings and signatures (which differ by design) and the builder's frame
+    (the thanks, interest and closing lines every note has)."""
     if len(bodies) < 2:
         return []
     messages = [split_message(b).message for b in bodies]
@@ -248,8 +261,8 @@ def panel_checks(labels: list[str], bodies: list[str], untouched: bool) -> list[
     for j in range(1, len(messages)):
         for i in range(j):
             shared = shared_sentences(messages[i], messages[j])
-            fewest = min(len(sentences(messages[i])), len(sentences(messages[j]))) or 1
-            ratio = similarity(_substance(messages[i]), _substance(messages[j]))
+            fewest = min(len(substance(messages[i])), len(substance(messages[j]))) or 1
+            ratio = similarity(_substance_text(messages[i]), _substance_text(messages[j]))
             if len(shared) * 2 <= fewest and ratio <= SIMILAR_RATIO:
                 continue
             who = f"{labels[i]} and {labels[j]}"

@@ -19,6 +19,7 @@ not by cutting text mid-word.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from widgets.thank_you_note.inputs import Inputs, Interviewer
 from widgets.thank_you_note.timing import day_words
@@ -186,8 +187,7 @@ def compose(inputs: Inputs, person: Interviewer, variant: int = 0, panel_size: i
     card = inputs.format == "card"
     hello = greeting(name, inputs.tone, fallback=PLACEHOLDERS["interviewer"], salutation="Dear" if card else None)
     if inputs.format == "linkedin":
-        paragraphs = (_linkedin_message(inputs, person, variant, hello),)
-        return Message("", hello, paragraphs, _closing(inputs, short=True))
+        return Message("", hello, (_linkedin_message(inputs, person, variant, hello),), _closing(inputs, short=True))
     if inputs.informational:
         paragraphs = _informational(inputs, person)
     elif card:
@@ -310,7 +310,7 @@ def _stock_patterns() -> list[tuple[re.Pattern[str], str]]:
     our exchange about X." and "I appreciated your questions about X." count
     as the same sentence."""
     found = []
-    tables = [_THANKS, _PERSON, _DISCUSSED, _INTEREST, _CLOSING]
+    tables: list[Mapping[str, tuple[str, ...]]] = [_THANKS, _PERSON, _DISCUSSED, _INTEREST, _CLOSING]
     for table in tables:
         for variants in table.values():
             first = variants[0]
@@ -335,3 +335,34 @@ def stock_key(sentence: str) -> str:
         if n:
             return changed
     return sentence
+
+
+def _frame_patterns() -> list[re.Pattern[str]]:
+    """The builder's frame sentences, in their first (stock_key) form: the
+    thanks that open a note and the interest and closing lines that end it.
+    Every note has them; they are set aside when a panel's notes are compared."""
+    role = r"the .+ role(?: at .+)?"
+    openings = [
+        rf"{re.escape(_THANKS[tone][0])} {re.escape(activity)}(?: on .+?,)? (?:to discuss|about) {role}\."
+        for tone in _THANKS
+        for activity in _ACTIVITY.values()
+    ]
+    openings += [rf"Thank you for speaking with me about {role}\.", r"Thank you for sharing your advice(?: .+)?\."]
+    openings += [re.escape(t).replace(re.escape("{on}"), "(?: on .+)?") for t in _ADVICE_THANKS.values()]
+    fixed = [v[0] for table in (_INTEREST, _CLOSING) for v in table.values()] + list(_ADVICE_CLOSING.values())
+    fixed += [
+        "Thank you for your advice.",
+        "I will let you know how I use it.",
+        "I remain very interested and hope to hear from you.",
+        "I'd love to join your team.",
+    ]
+    return [re.compile(p) for p in openings + [re.escape(f) for f in fixed]]
+
+
+_FRAMES = _frame_patterns()
+
+
+def is_frame(sentence: str) -> bool:
+    """A sentence of the builder's frame (thanks, interest, closing), stock wording set to one form."""
+    key = stock_key(sentence)
+    return any(pattern.fullmatch(key) for pattern in _FRAMES)

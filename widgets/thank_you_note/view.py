@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from widgets.thank_you_note.checks import Final, confirm_checks, note_checks, panel_checks
 from widgets.thank_you_note.inputs import (

@@ -37,7 +37,7 @@ def _is_greeting(paragraph: str) -> bool:
 
 def _is_closing(paragraph: str) -> bool:
     first = paragraph.splitlines()[0].strip()
-    return first.lower() in _KNOWN_SIGN_OFFS or bool(_SIGN_OFF_WORDS.fullmatch(first)) and len(first.split()) <= 4
+    return first.lower() in _KNOWN_SIGN_OFFS or (bool(_SIGN_OFF_WORDS.fullmatch(first)) and len(first.split()) <= 4)
 
 
 def split_message(text: str) -> Parts:

@@ -184,16 +184,16 @@ def test_an_empty_form_shows_placeholders_for_what_is_needed_only():
         assert blank in note.body
 
 
-words = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
+words = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=60)
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.fixed_dictionaries(
-        {name: words for name in ("role", "company", "discussed", "strengths", "fit")},
+        dict.fromkeys(("role", "company", "discussed", "strengths", "fit"), words),
         optional={"interview_date": st.sampled_from(["2026-11-17", ""])},
     ),
-    st.lists(st.fixed_dictionaries({n: words for n in ("name", "detail", "clarify")}), min_size=1, max_size=3),
+    st.lists(st.fixed_dictionaries(dict.fromkeys(("name", "detail", "clarify"), words)), min_size=1, max_size=3),
     st.sampled_from(FORMATS),
     st.sampled_from(TONES),
     st.sampled_from(TYPE_VALUES),

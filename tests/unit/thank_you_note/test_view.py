@@ -139,9 +139,11 @@ def test_identical_rows_are_flagged_and_own_details_make_notes_differ(state, det
     state.update({"interviewers.0.detail": detail, "interviewers.1.detail": f"{detail} for {detail}"})
     notes = view(state)["repeats"]["notes"]
     assert notes[0]["outputs"]["body"] != notes[1]["outputs"]["body"]
-    # The very same row twice: the notes say the same, and the panel check says so.
+    # The very same row twice, and no fit to share out: the notes say the same,
+    # and the panel check says so.
     for name in ROW_FIELDS:
         state[f"interviewers.1.{name}"] = state[f"interviewers.0.{name}"]
+    state["fit"] = ""
     checks = view(state)["outputs"]["checks"]
     assert any(c["text"].startswith("The notes to ") and c["tone"] == "warn" for c in checks)
 
@@ -180,7 +182,7 @@ def test_the_check_runs_on_the_final_text():
     # The reader pastes Dr. Chen's note into James's draft and changes the greeting.
     state = dict(PANEL, **{"notes.1.body": CHEN_EMAIL.replace("Dear Dr. Chen,", "Dear James,")})
     (warning,) = duplicate_warnings(view(state))
-    assert "share 7 of 7 sentences" in warning["text"]
+    assert "share 4 of 4 sentences" in warning["text"]  # every sentence but the thanks and closing lines
 
 
 def test_an_edited_note_is_kept_and_linted_as_it_is():
