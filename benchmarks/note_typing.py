@@ -7,9 +7,12 @@ The form is filled with a realistic note, then N characters are typed, one
 key at a time, into "Something specific you discussed", which the notes
 quote. A run is a number of notes, with "e" when the reader has edited every
 note but the last first: their text then travels in the state with each
-keystroke (and is kept), while the last note still follows the form. A keydown listener records when each key arrives; a MutationObserver
-on the last note's body records when the page writes a new text there (the
-runtime writes the notes in order, so the last one is the end of the update)
+keystroke (and is kept), while the last note still follows the form.
+
+A keydown listener records when each key arrives; a MutationObserver on the
+last note's draft records when the page writes a new text there (the runtime
+writes a draft's text as its default value too, so the DOM shows it; it
+writes the notes in order, so the last one is the end of the update)
 and, by requestAnimationFrame, when the frame that shows it starts. Each
 keystroke is paired with the first update after it whose text is the note
 for what had been typed by then (composed here, on CPython, by the same
@@ -87,9 +90,11 @@ WATCH = """(body) => {
     requestAnimationFrame(() => { window.__typing.frames[index] = performance.now(); });
   }).observe(body, { childList: true, characterData: true, subtree: true });
 }"""
+# As the runtime reads it: a draft is sent only once the reader has edited it.
 READ_STATE = """(root) => {
   const state = {};
   for (const el of root.querySelectorAll("input[name], select[name], textarea[name]")) {
+    if (el.hasAttribute("data-output") && !el.dataset.edited) continue;
     if (el.type === "checkbox") state[el.name] = el.checked;
     else if (el.type === "radio") { if (el.checked) state[el.name] = el.value; }
     else state[el.name] = el.value;
@@ -224,9 +229,9 @@ def main() -> int:
         n = int(run.rstrip("e"))
         edited = f", the first {n - 1} edited by the reader" if run.endswith("e") else ""
         print(
-            f"{n} note{'s' * (n != 1)}{edited}: {len(result['dom'])} keystrokes timed ({result['unchanged']} left the note "
-            f"unchanged), {result['updates']} preview updates, {result['superseded']} keystrokes first shown by "
-            "a later one's update"
+            f"{n} note{'s' * (n != 1)}{edited}: {len(result['dom'])} keystrokes timed "
+            f"({result['unchanged']} left the note unchanged), {result['updates']} preview updates, "
+            f"{result['superseded']} keystrokes first shown by a later one's update"
         )
         print("  " + report("keystroke -> preview text", result["dom"]))
         print("  " + report("keystroke -> its frame", result["frame"]))

@@ -5,7 +5,9 @@
 // outputs back as text (never as HTML). Widgets are found by their hooks:
 //   [data-widget]    root; data-state = static | loading | ready | error
 //   [name]           a control whose value is part of the state
-//   [data-output]    a region the view fills
+//   [data-output]    a region the view fills; with a [name] too (a text area),
+//                    a draft the reader may edit: filled from the view until they
+//                    do, then theirs, sent in the state under its name
 //   [data-action]    a button the runtime wires (ACTIONS below)
 //   [data-role]      the runtime's own parts (status line, storage controls)
 //
@@ -164,14 +166,99 @@ function controls(root) {
 /** @param {Control} el */
 const isToggle = (el) => el.type === "checkbox" || el.type === "radio";
 
+// ------------------------------------------------------------------ drafts
+//
+// A draft is a control that is also an output ([data-output][name]): the view
+// fills it until the reader types in it (data-edited), and from then on it is
+// theirs: sent in the state under its name, never overwritten by a view, and
+// kept in the saved draft like any field. A draft inside a repeated output
+// item may be saved before its item exists (a reload): it waits in
+// pendingDrafts until the view adds the item.
+
+/** @param {Element} el */
+const isDraft = (el) => el.hasAttribute("data-output") && el.hasAttribute("name");
+
+/** @type {WeakMap<Element, Record<string, string>>} widget root -> saved drafts whose item is not shown yet */
+const pendingDrafts = new WeakMap();
+/** @type {WeakMap<Element, string>} draft -> the reader's text before "Rewrite from the form" */
+const rewritten = new WeakMap();
+
+// Fills a draft from the view unless the reader has edited it; the text is
+// also its default value, so it shows in the DOM (and a form reset keeps it).
+/**
+ * @param {HTMLTextAreaElement | HTMLInputElement} el
+ * @param {string} text
+ */
+function fillDraft(el, text) {
+  if (el.dataset.edited) return;
+  if (el.value !== text || el.defaultValue !== text) {
+    el.defaultValue = text;
+    el.value = text;
+  }
+  fitHeight(el);
+}
+
+// Browsers without CSS field-sizing: the text area grows to its text.
+/** @param {Element} el */
+function fitHeight(el) {
+  if (!(el instanceof HTMLTextAreaElement) || CSS.supports("field-sizing", "content")) return;
+  el.style.height = "auto";
+  el.style.height = `${el.scrollHeight + 2}px`;
+}
+
+// Saved drafts for items the view has not added yet wait; those whose control
+// exists are marked as the reader's.
+/**
+ * @param {Element} root
+ * @param {Record<string, unknown>} state
+ */
+function restoreDrafts(root, state) {
+  /** @type {Record<string, string>} */
+  const waiting = {};
+  for (const [name, value] of Object.entries(state)) {
+    if (typeof value !== "string") continue;
+    const el = root.querySelector(`[name="${CSS.escape(name)}"]`);
+    if (el && isDraft(el)) /** @type {HTMLElement} */ (el).dataset.edited = "true";
+    else if (!el && /^[\w-]+\.\d+\.[\w-]+$/.test(name)) waiting[name] = value;
+  }
+  pendingDrafts.set(root, waiting);
+}
+
+// A repeated item the view has just added: its drafts the reader had saved.
+/**
+ * @param {Element} root
+ * @param {Element} item
+ */
+function claimDrafts(root, item) {
+  const waiting = pendingDrafts.get(root);
+  if (!waiting) return;
+  for (const el of /** @type {NodeListOf<Control>} */ (item.querySelectorAll("[data-output][name]"))) {
+    if (!Object.hasOwn(waiting, el.name)) continue;
+    el.value = waiting[el.name];
+    el.dataset.edited = "true";
+    delete waiting[el.name];
+    fitHeight(el);
+  }
+}
+
+// The undo button of a draft, in the draft's scope.
+/**
+ * @param {Element} scope
+ * @param {string} target
+ */
+function undoButtons(scope, target) {
+  return scoped(scope, `[data-action="undo-rewrite"][data-target="${CSS.escape(target)}"]`);
+}
+
 /**
  * @param {Element} root
  * @returns {State}
  */
 function readState(root) {
   /** @type {State} */
-  const state = {};
+  const state = { ...(pendingDrafts.get(root) || {}) };
   for (const el of controls(root)) {
+    if (isDraft(el) && !el.dataset.edited) continue; // the view's own text: nothing to send
     if (el.type === "checkbox") state[el.name] = /** @type {HTMLInputElement} */ (el).checked;
     else if (el.type === "radio") {
       if (/** @type {HTMLInputElement} */ (el).checked) state[el.name] = el.value;
@@ -197,7 +284,12 @@ function writeState(root, state) {
 /** @param {Element} root */
 function resetState(root) {
   shrinkRows(root);
+  pendingDrafts.delete(root);
+  for (const button of /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll('[data-action="undo-rewrite"]'))) {
+    button.hidden = true;
+  }
   for (const el of controls(root)) {
+    delete el.dataset.edited;
     if (el instanceof HTMLInputElement && isToggle(el)) el.checked = el.defaultChecked;
     else if (el instanceof HTMLSelectElement) {
       for (const option of el.options) option.selected = option.defaultSelected;
@@ -341,6 +433,7 @@ function applyOutputs(scope, outputs) {
   for (const [name, value] of Object.entries(outputs)) {
     for (const el of byName(scope, "data-output", name)) {
       if (Array.isArray(value)) showList(el, value);
+      else if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) fillDraft(el, String(value));
       else if (el.textContent !== String(value)) el.textContent = String(value);
     }
   }
@@ -447,15 +540,19 @@ function applyRepeat(container, items) {
   const template = /** @type {HTMLTemplateElement} */ (container.querySelector(":scope > template"));
   const current = [...container.querySelectorAll(":scope > [data-repeat-item]")];
   while (current.length > items.length) current.pop()?.remove();
+  const added = new Set();
   while (current.length < items.length) {
     const item = /** @type {Element} */ (template.content.firstElementChild?.cloneNode(true));
     // Its buttons need the runtime, which is here: show them.
     showButtons(item);
     container.append(item);
     current.push(item);
+    added.add(item);
   }
+  const root = container.closest("[data-widget]");
   current.forEach((item, index) => {
     renumber(item, container.dataset.outputRepeat || "", index);
+    if (root && added.has(item)) claimDrafts(root, item);
     applyView(item, items[index]);
   });
 }
@@ -512,9 +609,32 @@ function addRow(list) {
  */
 function removeRow(list, row) {
   if (rows(list).length <= 1) return;
+  const index = rows(list).indexOf(row);
   row.remove();
-  rows(list).forEach((r, index) => renumber(r, list.dataset.repeat || "", index));
+  rows(list).forEach((r, i) => renumber(r, list.dataset.repeat || "", i));
   updateRemoveButtons(list);
+  followRemoval(list, index);
+}
+
+// A repeated output that follows a group of rows ([data-follows=<group>]: one
+// note per interviewer) loses the same item, so a draft the reader edited
+// stays with its row, never shifting to the next person.
+/**
+ * @param {HTMLElement} list
+ * @param {number} index
+ */
+function followRemoval(list, index) {
+  const root = list.closest("[data-widget]");
+  if (!root || index < 0) return;
+  for (const container of /** @type {NodeListOf<HTMLElement>} */ (
+    root.querySelectorAll(`[data-output-repeat][data-follows="${CSS.escape(list.dataset.repeat || "")}"]`)
+  )) {
+    const items = [...container.querySelectorAll(":scope > [data-repeat-item]")];
+    if (items.length <= 1 || !items[index]) continue;
+    items[index].remove();
+    items.splice(index, 1);
+    items.forEach((item, i) => renumber(item, container.dataset.outputRepeat || "", i));
+  }
 }
 
 /** @param {Element} list */
@@ -582,21 +702,117 @@ const ACTIONS = {
   },
   async copy({ widget, button, scope }) {
     const [target] = byName(scope, "data-output", button.dataset.target || "");
-    if (await copyText(target.textContent || "")) {
+    if (await copyText(shownText(target))) {
       say(widget, "Copied to the clipboard.");
     } else {
       selectContents(target);
       say(widget, "Copying was blocked: the text is selected, press Ctrl+C (or Cmd+C) to copy it.");
     }
   },
-  download({ button, scope }) {
+  async download({ widget, button, scope }) {
+    await viewIsCurrent(widget); // a file of the text as shown, the last keystroke included
     const file = (lastDownloads.get(scope) || {})[button.dataset.target || ""];
     if (file) download(file);
   },
-  print() {
+  // Prints only the target (data-target: a repeated output or an output),
+  // one item per page: the print style hides everything off its path.
+  print({ widget, button }) {
+    const target = button.dataset.target
+      ? byName(widget.root, "data-output-repeat", button.dataset.target)[0] ||
+        byName(widget.root, "data-output", button.dataset.target)[0]
+      : null;
+    if (target) markPrintPath(target);
     window.print();
   },
+  // A draft back to what the form says; its undo button brings the reader's text back.
+  rewrite({ widget, button, scope }) {
+    const target = button.dataset.target || "";
+    const [draft] = byName(scope, "data-output", target);
+    if (!(draft instanceof HTMLTextAreaElement || draft instanceof HTMLInputElement)) return;
+    if (!draft.dataset.edited) {
+      say(widget, "This draft already follows the form.");
+      return;
+    }
+    rewritten.set(draft, draft.value);
+    delete draft.dataset.edited;
+    for (const undo of undoButtons(scope, target)) undo.hidden = false;
+    say(widget, "Rewritten from the form. “Undo the rewrite” brings your own text back.");
+    changed(widget);
+  },
+  "undo-rewrite"({ widget, button, scope }) {
+    const target = button.dataset.target || "";
+    const [draft] = byName(scope, "data-output", target);
+    const text = draft && rewritten.get(draft);
+    if (!(draft instanceof HTMLTextAreaElement || draft instanceof HTMLInputElement) || text === undefined) return;
+    draft.value = text;
+    draft.dataset.edited = "true";
+    rewritten.delete(draft);
+    fitHeight(draft);
+    button.hidden = true;
+    draft.focus();
+    say(widget, "Your own text is back.");
+    changed(widget);
+  },
 };
+
+// What an output shows: a draft's current text, or an element's text.
+/** @param {HTMLElement} el */
+function shownText(el) {
+  return el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : el.textContent || "";
+}
+
+// Resolves once the view of what is on screen now has been applied (links and
+// files are built from the text the reader sees, the last keystroke included).
+/** @param {MountedWidget} widget */
+async function viewIsCurrent(widget) {
+  let seen;
+  while (seen !== widget.current) {
+    seen = widget.current;
+    await seen;
+  }
+}
+
+// ------------------------------------------------------------------ print
+//
+// html[data-print-scope] with the target [data-print-target] and each of its
+// ancestors [data-print-path]: the print style shows nothing else. Drafts
+// print through a copy of their text (a text area would clip it).
+
+/** @param {Element} target */
+function markPrintPath(target) {
+  clearPrintPath();
+  target.setAttribute("data-print-target", "");
+  for (let el = target.parentElement; el; el = el.parentElement) el.setAttribute("data-print-path", "");
+  document.documentElement.dataset.printScope = "";
+  writePrintCopies();
+}
+
+function clearPrintPath() {
+  delete document.documentElement.dataset.printScope;
+  for (const el of document.querySelectorAll("[data-print-target], [data-print-path]")) {
+    el.removeAttribute("data-print-target");
+    el.removeAttribute("data-print-path");
+  }
+}
+
+function writePrintCopies() {
+  for (const draft of /** @type {NodeListOf<HTMLTextAreaElement>} */ (
+    document.querySelectorAll("[data-widget] textarea[data-output]")
+  )) {
+    let copy = draft.nextElementSibling;
+    if (!copy || !copy.classList.contains("fug-widget__print-copy")) {
+      copy = document.createElement("div");
+      copy.className = "fug-widget__print-copy";
+      copy.setAttribute("aria-hidden", "true");
+      draft.after(copy);
+    }
+    copy.textContent = draft.value;
+    draft.setAttribute("data-print-copied", "");
+  }
+}
+
+addEventListener("beforeprint", writePrintCopies);
+addEventListener("afterprint", clearPrintPath);
 
 /** @param {Download} file */
 function download(file) {
@@ -641,6 +857,11 @@ async function copyText(text) {
 
 /** @param {Element} el */
 function selectContents(el) {
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) {
+    el.focus();
+    el.select();
+    return;
+  }
   const range = document.createRange();
   range.selectNodeContents(el);
   const selection = getSelection();
@@ -666,6 +887,8 @@ function selectContents(el) {
  * @property {Runtime} runtime
  * @property {boolean} live         a view has been shown
  * @property {number} latest        the ticket of the newest view asked for
+ * @property {number} applied       the ticket of the newest view shown (or failed)
+ * @property {Promise<void>} current  settles when the newest view asked for is shown
  */
 
 /** @type {WeakSet<Element>} */
@@ -707,6 +930,8 @@ function widgetParts(root) {
     runtime: /** @type {Runtime} */ (/** @type {unknown} */ (null)), // set by mount, once the draft is back
     live: false,
     latest: 0,
+    applied: 0,
+    current: Promise.resolve(),
   };
 }
 
@@ -725,8 +950,9 @@ function restoreDraft(widget) {
   growRows(widget.root, saved.state);
   writeState(widget.root, saved.state);
   for (const el of controls(widget.root)) {
-    if (!isToggle(el) && el.value) el.dataset.edited = "true";
+    if (!isToggle(el) && !isDraft(el) && el.value) el.dataset.edited = "true";
   }
+  restoreDrafts(widget.root, saved.state);
   widget.remember.checked = saved.remember;
 }
 
@@ -747,7 +973,10 @@ function showStorage(widget) {
 // Buttons need the runtime, which is here: show them.
 /** @param {Element} scope */
 function showButtons(scope) {
-  for (const button of /** @type {NodeListOf<HTMLElement>} */ (scope.querySelectorAll("[data-action]"))) {
+  // "Undo the rewrite" shows only after a rewrite.
+  for (const button of /** @type {NodeListOf<HTMLElement>} */ (
+    scope.querySelectorAll('[data-action]:not([data-action="undo-rewrite"])')
+  )) {
     button.hidden = false;
   }
 }
@@ -773,7 +1002,13 @@ function changed(widget) {
 let zoneChanges = null;
 
 /** @param {MountedWidget} widget */
-async function refresh(widget) {
+function refresh(widget) {
+  widget.current = showView(widget);
+  return widget.current;
+}
+
+/** @param {MountedWidget} widget */
+async function showView(widget) {
   const { root } = widget;
   const ticket = ++widget.latest;
   // The form, and the reader's clock (never stored with the draft).
@@ -790,6 +1025,8 @@ async function refresh(widget) {
     }
   } catch (error) {
     if (ticket === widget.latest) showError(widget, /** @type {Error} */ (error));
+  } finally {
+    if (ticket === widget.latest) widget.applied = ticket;
   }
 }
 
@@ -814,6 +1051,14 @@ function wireInputs(widget) {
     const target = /** @type {Control} */ (event.target);
     if (!target.name) return;
     target.dataset.edited = "true";
+    if (isDraft(target)) {
+      // Typing again in a rewritten draft: its old text is no longer one click away.
+      rewritten.delete(target);
+      for (const undo of undoButtons(target.closest("[data-repeat-item]") || widget.root, target.dataset.output || "")) {
+        undo.hidden = true;
+      }
+      fitHeight(target);
+    }
     changed(widget);
   });
 }
@@ -839,6 +1084,15 @@ function wireStorage(widget) {
 /** @param {MountedWidget} widget */
 function wireActions(widget) {
   const { root } = widget;
+  // A mail link opened right after a keystroke waits for that keystroke's view.
+  root.addEventListener("click", (event) => {
+    const link = /** @type {HTMLAnchorElement | null} */ (/** @type {Element} */ (event.target).closest("a[data-link]"));
+    if (!link || !root.contains(link) || widget.applied === widget.latest) return;
+    event.preventDefault();
+    viewIsCurrent(widget).then(() => {
+      if (isMailto(link.href)) window.location.href = link.href;
+    });
+  });
   root.addEventListener("click", (event) => {
     const button = /** @type {HTMLElement | null} */ (/** @type {Element} */ (event.target).closest("[data-action]"));
     if (!button || !root.contains(button)) return;

@@ -79,6 +79,7 @@ def to_utc(local: datetime.datetime, state: Mapping[str, Any]) -> datetime.datet
         utc = (local - offset_at(utc)).replace(tzinfo=datetime.UTC)
     return utc
 
+
 def block(state: Mapping[str, Any], name: str) -> str | None:
     """A multi-line text as typed (line breaks kept, CRLF and CR as LF), or None
     when the state has none; a lone surrogate becomes U+FFFD."""

@@ -253,7 +253,7 @@ def _card(inputs: Inputs, person: Interviewer, variant: int, panel_size: int) ->
         strengths = sentence(inputs.strengths)
         fit = sentence(inputs.fit)
         interest = _pick(_INTEREST[inputs.tone], variant)
-        if panel_size > 1:  # a panel's cards share the reader's points out, as the e-mails do
+        if panel_size > 1 and strengths and fit:  # a panel's cards share the points out, as the e-mails do
             strengths, fit = (strengths, "") if variant % 2 == 0 else ("", fit)
         candidates = [
             [join(opening, detail, strengths), join(fit, interest)],

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
+from widgets.base import View
 from widgets.thank_you_note.checks import Final, confirm_checks, note_checks, panel_checks
 from widgets.thank_you_note.inputs import (
     MAX_INTERVIEWERS,
@@ -29,7 +30,7 @@ from widgets.thank_you_note.inputs import (
     row_count,
 )
 from widgets.thank_you_note.logic import compose, gets_shared_detail
-from widgets.thank_you_note.timing import deadline, now_from, prompt_check, send_by_text
+from widgets.thank_you_note.timing import deadline, far_ahead, now_from, prompt_check, send_by_text
 from widgets.writing.lint import Check, todo
 from widgets.writing.mailto import is_address, mailto
 from widgets.writing.message import text_file
@@ -54,7 +55,7 @@ def recipient_text(person: Interviewer) -> str:
     return "To: add their e-mail above, or pick the address in your e-mail app."
 
 
-def note_view(final: Final, person: Interviewer, index: int, checks: list[Check], count: str) -> dict[str, Any]:
+def note_view(final: Final, person: Interviewer, index: int, checks: list[Check], count: str) -> View:
     return {
         "outputs": {
             "to": label(person, index),
@@ -85,8 +86,11 @@ def field_errors(state: Mapping[str, Any], people: list[Interviewer]) -> dict[st
     """A date or time the browser let through unparsed (no date picker there),
     an e-mail address a mail app would not take."""
     date, time = field(state, "interview_date"), field(state, "interview_time")
+    day = parse_date(date)
     errors = {
-        "interview_date": "Write the date as YYYY-MM-DD, e.g. 2025-03-04." if date and not parse_date(date) else "",
+        "interview_date": "Write the date as YYYY-MM-DD, e.g. 2025-03-04."
+        if date and not day
+        else far_ahead(day, now_from(state)),
         "interview_time": "Write the time as HH:MM, e.g. 14:30." if time and not parse_time(time) else "",
     }
     for index, person in enumerate(people):
@@ -104,7 +108,7 @@ def verdict(checks: list[Check]) -> str:
     return "Before you send: " + " and ".join(parts) + "."
 
 
-def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> dict[str, Any]:
+def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> View:
     inputs = read_inputs(state)
     people = read_interviewers(state)
     limit = deadline(inputs.date, inputs.time, inputs.informational)
@@ -133,12 +137,12 @@ def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> dict[str, Any]
                 "one note to the coordinator naming everyone is fine."
             )
         )
+    errors = field_errors(state, people)
+    send_by = send_by_text(limit, inputs.informational)
+    if errors["interview_date"]:
+        send_by = "Check the interview's date above to see when to send your note."
     return {
-        "outputs": {
-            "send_by": send_by_text(limit, inputs.informational),
-            "checks": panel,
-            "verdict": verdict(panel + every_check),
-        },
-        "errors": field_errors(state, people),
+        "outputs": {"send_by": send_by, "checks": panel, "verdict": verdict(panel + every_check)},
+        "errors": errors,
         "repeats": {"notes": notes},
     }

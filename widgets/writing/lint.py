@@ -12,9 +12,10 @@ import json
 import re
 from importlib import resources
 
+from widgets.base import ListItem
 from widgets.writing.lists import quoted_list
 
-Check = dict[str, str]
+Check = ListItem  # {text, tone}: a list output's item (widgets/base.py)
 
 _GRATITUDE = re.compile(r"\b(?:thank|thanks|grateful|gratitude|appreciat)", re.IGNORECASE)
 _INTEREST = re.compile(
