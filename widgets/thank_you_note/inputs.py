@@ -160,5 +160,6 @@ def is_untouched(state: Mapping[str, Any]) -> bool:
     return not any(
         isinstance(value, str) and value.strip()
         for key, value in state.items()
-        if key not in ("interview_type", "format", "tone", "_now")
+        # Choices always have a value; "_" keys are the page's own (the reader's clock).
+        if key not in ("interview_type", "format", "tone") and not key.startswith("_")
     )

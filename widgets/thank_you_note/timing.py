@@ -38,12 +38,13 @@ def moment_words(moment: dt.datetime, with_time: bool) -> str:
 
 
 def now_from(state: Mapping[str, Any]) -> dt.datetime:
-    """The optional "_now" key (ISO datetime, for tests and benchmarks), else the clock."""
+    """The reader's wall-clock time: the page sends "_now" as their local time
+    with its UTC offset; the interview's date and time are wall-clock times too,
+    so the offset is dropped, not converted to the worker's zone. Else the clock."""
     value = state.get("_now")
     if isinstance(value, str):
         try:
-            moment = dt.datetime.fromisoformat(value)
-            return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
+            return dt.datetime.fromisoformat(value).replace(tzinfo=None)
         except (ValueError, OverflowError):
             pass
     return dt.datetime.now()

@@ -109,6 +109,8 @@ def test_the_readers_own_text(state, edits):
 
 def test_ticks_and_untouched():
     assert read_confirmed({"confirm_names": True, "confirm_attachments": "yes"}) == Confirmed(names=True)
-    assert is_untouched({"format": "card", "tone": "warm", "interview_type": "panel", "_now": "x"})
+    assert is_untouched(
+        {"format": "card", "tone": "warm", "interview_type": "panel", "_now": "x", "_tz": "Europe/Paris"}
+    )
     assert is_untouched({"interviewers.0.name": "  ", "interviewers.1.name": ""})
     assert not is_untouched({"interviewers.1.detail": "x"})
