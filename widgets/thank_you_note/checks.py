@@ -236,13 +236,21 @@ def substance(message: str) -> list[str]:
 def shared_sentences(a: str, b: str) -> list[str]:
     """The sentences of ``a``'s substance that ``b`` says too: word for word,
     case and spacing aside, the builder's synonyms counted as the same words."""
-    others = {_key(s) for s in substance(b)}
-    return list(dict.fromkeys(s for s in substance(a) if _key(s) in others))
+    return _Said(a).shared_with(_Said(b))
 
 
-def _substance_text(message: str) -> str:
-    """The substance with the builder's stock wording set to one form, for the ratio."""
-    return " ".join(stock_key(s) for s in substance(message))
+class _Said:
+    """One message's substance, read once for all the pairs it is in."""
+
+    def __init__(self, message: str):
+        self.sentences = substance(message)
+        self.keys = [_key(s) for s in self.sentences]
+        # The substance with the builder's stock wording set to one form, for the ratio.
+        self.text = " ".join(stock_key(s) for s in self.sentences)
+
+    def shared_with(self, other: _Said) -> list[str]:
+        theirs = set(other.keys)
+        return list(dict.fromkeys(s for s, k in zip(self.sentences, self.keys, strict=True) if k in theirs))
 
 
 def _short(text: str, limit: int = 70) -> str:
@@ -256,13 +264,13 @@ def panel_checks(labels: list[str], bodies: list[str], untouched: bool) -> list[
     (the thanks, interest and closing lines every note has)."""
     if len(bodies) < 2:
         return []
-    messages = [split_message(b).message for b in bodies]
+    said = [_Said(split_message(b).message) for b in bodies]
     found = []
-    for j in range(1, len(messages)):
+    for j in range(1, len(said)):
         for i in range(j):
-            shared = shared_sentences(messages[i], messages[j])
-            fewest = min(len(substance(messages[i])), len(substance(messages[j]))) or 1
-            ratio = similarity(_substance_text(messages[i]), _substance_text(messages[j]))
+            shared = said[i].shared_with(said[j])
+            fewest = min(len(said[i].sentences), len(said[j].sentences)) or 1
+            ratio = similarity(said[i].text, said[j].text)
             if len(shared) * 2 <= fewest and ratio <= SIMILAR_RATIO:
                 continue
             who = f"{labels[i]} and {labels[j]}"

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from widgets.thank_you_note.inputs import Inputs, Interviewer
 from widgets.thank_you_note.timing import day_words
@@ -328,6 +329,8 @@ def _stock_patterns() -> list[tuple[re.Pattern[str], str]]:
 _STOCK = _stock_patterns()
 
 
+# Sentences repeat from one keystroke's view to the next: remembered.
+@lru_cache(maxsize=4096)
 def stock_key(sentence: str) -> str:
     """A sentence with the builder's varied stock wording set to one form."""
     for pattern, replacement in _STOCK:
@@ -362,6 +365,7 @@ def _frame_patterns() -> list[re.Pattern[str]]:
 _FRAMES = _frame_patterns()
 
 
+@lru_cache(maxsize=4096)
 def is_frame(sentence: str) -> bool:
     """A sentence of the builder's frame (thanks, interest, closing), stock wording set to one form."""
     key = stock_key(sentence)
