@@ -376,6 +376,95 @@ function draftStore(widgetId) {
   };
 }
 
+// ----------------------------------------------------------- shared facts
+//
+// A control with data-fact="<name>" holds a fact of the interview that the
+// guide's other tools ask for too (your name, the company, the role, the
+// date, time and type of the interview). Typed once, it is offered in the
+// others on this device: a tool fills its empty fact fields from them when it
+// starts. Facts follow the drafts' rules (this tab only, unless the reader
+// ticks "Remember on this device"), and "Clear my data" clears them too.
+
+const facts = draftStore("facts");
+
+/**
+ * @param {Element} root
+ * @returns {Control[]}
+ */
+function factControls(root) {
+  return [...controls(root)].filter((el) => el.dataset.fact);
+}
+
+/**
+ * The facts stored, as strings by name (anything else in storage is ignored).
+ * @returns {{remember: boolean, values: Record<string, string>}}
+ */
+function loadFacts() {
+  const saved = facts.load();
+  /** @type {Record<string, string>} */
+  const values = {};
+  for (const [name, value] of Object.entries(saved?.state || {})) {
+    if (typeof value === "string" && value) values[name] = value;
+  }
+  return { remember: Boolean(saved?.remember), values };
+}
+
+/**
+ * Fill the fact fields nobody has typed in (nor restored a draft into).
+ * @param {MountedWidget} widget
+ */
+function offerFacts(widget) {
+  const { values } = loadFacts();
+  const filled = [];
+  for (const el of factControls(widget.root)) {
+    const value = values[el.dataset.fact || ""];
+    if (el.dataset.edited || value === undefined || value === el.value) continue;
+    if (el instanceof HTMLSelectElement && ![...el.options].some((o) => o.value === value)) continue;
+    el.value = value;
+    filled.push(el.labels?.[0]?.textContent?.trim() || el.name);
+  }
+  if (filled.length) {
+    widget.note.textContent = `Filled in from your other tools on this device: ${filled.join("; ")}.`;
+    saveDraft(widget);
+  }
+}
+
+/**
+ * "Clear my data": the shared facts, and their copies in every tool's draft
+ * kept in this browser, are removed (the other tools' own answers stay).
+ * @param {MountedWidget} widget
+ */
+function forgetFacts(widget) {
+  const names = new Set([...Object.keys(loadFacts().values), ...factControls(widget.root).map((el) => el.dataset.fact)]);
+  facts.clear();
+  for (const kind of /** @type {const} */ (["sessionStorage", "localStorage"])) {
+    const store = probe(kind);
+    if (!store) continue;
+    for (const key of Object.keys(store)) {
+      if (!key.startsWith(STORAGE_PREFIX)) continue;
+      try {
+        const draft = JSON.parse(store.getItem(key) || "null");
+        if (!draft || typeof draft !== "object") continue;
+        const kept = Object.fromEntries(Object.entries(draft).filter(([name]) => !names.has(name)));
+        store.setItem(key, JSON.stringify(kept));
+      } catch {
+        /* not a draft of ours */
+      }
+    }
+  }
+}
+
+/** @param {MountedWidget} widget */
+function saveFacts(widget) {
+  const { values } = loadFacts();
+  for (const el of factControls(widget.root)) {
+    const name = el.dataset.fact || "";
+    if (el.value) values[name] = el.value;
+    else delete values[name];
+  }
+  facts.save(values, widget.remember.checked);
+}
+
 // ------------------------------------------------------------------ views
 //
 // A view is {outputs, links, downloads, errors, repeats}; every part is
@@ -900,6 +989,7 @@ function mount(root) {
   const widget = widgetParts(root);
   // Restore the draft before anything else, so what was typed is back at once.
   restoreDraft(widget);
+  offerFacts(widget);
   showStorage(widget);
   showButtons(root);
   for (const list of repeatLists(root)) updateRemoveButtons(list);
@@ -995,6 +1085,7 @@ function saveDraft(widget) {
 /** @param {MountedWidget} widget */
 function changed(widget) {
   saveDraft(widget);
+  saveFacts(widget);
   refresh(widget);
 }
 
@@ -1068,15 +1159,19 @@ function wireStorage(widget) {
   const { root, store, remember, note } = widget;
   remember.addEventListener("change", () => {
     saveDraft(widget);
+    saveFacts(widget);
     note.textContent = remember.checked
       ? "Your draft is remembered on this device until you clear it."
       : "Your draft is kept only until you close this tab.";
   });
   /** @type {HTMLElement} */ (root.querySelector('[data-role="clear"]')).addEventListener("click", () => {
+    forgetFacts(widget); // the facts the tools share (name, company...): gone from all of them
     store.clear();
     resetState(root);
     remember.checked = false;
-    note.textContent = "Cleared: this tool keeps nothing in this browser now.";
+    note.textContent =
+      "Cleared: this tool keeps nothing in this browser now, and the guide's other tools no longer have " +
+      "your name, company, role or interview details.";
     refresh(widget);
   });
 }
