@@ -462,7 +462,8 @@ function saveFacts(widget) {
     if (el.value) values[name] = el.value;
     else delete values[name];
   }
-  facts.save(values, widget.remember.checked);
+  if (Object.keys(values).length) facts.save(values, widget.remember.checked);
+  else facts.clear(); // nothing to share: nothing stored
 }
 
 // ------------------------------------------------------------------ views

@@ -25,14 +25,14 @@ def test_facts_typed_once_are_offered_in_the_other_tools_and_cleared_everywhere(
     timeline.get_by_label("Interview time (optional)").fill("14:30")
     timeline.get_by_label("Company (optional, used in the calendar events)").fill("Acme <b>Ltd</b>")
     timeline.get_by_label("Your name").fill("Sam Lee")
-    timeline.get_by_label("Role").fill("Project Coordinator")
+    timeline.get_by_label("Role", exact=True).fill("Project Coordinator")
     timeline.get_by_label("Your main contact's name (recruiter or hiring manager)").fill("Ms. Rivera")
     expect(timeline.locator('[data-output="plan_heading"]')).to_contain_text("Acme <b>Ltd</b>")
 
     note = open_tool(page, site, "thank-you-notes/", "thank-you-note")
     expect(note.get_by_label("Your name")).to_have_value("Sam Lee")
     expect(note.get_by_label("Company")).to_have_value("Acme <b>Ltd</b>")
-    expect(note.get_by_label("Role")).to_have_value("Project Coordinator")
+    expect(note.get_by_label("Role", exact=True)).to_have_value("Project Coordinator")
     expect(note.get_by_label("Interview date")).to_have_value(INTERVIEW.isoformat())
     expect(note.get_by_label("Interview time (optional)")).to_have_value("14:30")
     expect(note.locator('[data-role="storage-note"]')).to_contain_text(
