@@ -23,7 +23,8 @@ from urllib.parse import urlsplit
 
 from build_tools.errors import ConfigError
 
-KEYS = ("name", "logo", "primary_color", "accent_color", "email", "phone", "booking_url")
+KEYS = ("name", "short_name", "logo", "primary_color", "accent_color", "email", "phone", "booking_url")
+SHORT_NAME_MAX = 24  # about what a phone's header shows beside its buttons
 LOGO_TYPES = {".svg": "an SVG", ".png": "a PNG"}
 # Where the build puts the center's files, relative to the site's root.
 ASSETS_DIR = "assets/center"
@@ -87,6 +88,7 @@ SLATE_BACKGROUND = Colour(30, 33, 41)
 @dataclass(frozen=True)
 class Branding:
     name: str
+    short_name: str | None = None  # in the header on narrow screens
     logo: Path | None = None  # the file as found, resolved
     primary_color: Colour | None = None
     accent_color: Colour | None = None
@@ -112,6 +114,11 @@ class Branding:
     @property
     def has_colours(self) -> bool:
         return bool(self.primary_color or self.accent_color)
+
+    @property
+    def has_stylesheet(self) -> bool:
+        """Whether the build writes center.css (colours, or the short name)."""
+        return self.has_colours or bool(self.short_name)
 
 
 def load_branding(raw: Any, base_dir: Path, source: str = "mkdocs.yml") -> Branding | None:
@@ -144,6 +151,7 @@ def load_branding(raw: Any, base_dir: Path, source: str = "mkdocs.yml") -> Brand
             values[key] = check(value, base_dir) if key == "logo" else check(value)
         except _Bad as bad:
             problems.append(f"extra.center.{key}: {bad}")
+    problems += contrast_problems(values.get("primary_color"), values.get("accent_color"))
     if problems:
         raise BrandingError(source, problems)
     return Branding(**values)
@@ -176,6 +184,13 @@ def _name(value: Any) -> str:
         raise _Bad(f'must not contain <, > or ", got {name!r}')
     if len(name) > 100:
         raise _Bad(f"must be at most 100 characters, got {len(name)}")
+    return name
+
+
+def _short_name(value: Any) -> str:
+    name = _name(value)
+    if len(name) > SHORT_NAME_MAX:
+        raise _Bad(f"must be at most {SHORT_NAME_MAX} characters (it fits a phone's header), got {len(name)}")
     return name
 
 
@@ -247,6 +262,7 @@ def _booking_url(value: Any) -> str:
 
 _CHECKS: dict[str, Callable[..., Any]] = {
     "name": _name,
+    "short_name": _short_name,
     "logo": _logo,
     "primary_color": parse_colour,
     "accent_color": parse_colour,
@@ -256,14 +272,72 @@ _CHECKS: dict[str, Callable[..., Any]] = {
 }
 
 
+# --- contrast -------------------------------------------------------------------
+#
+# WCAG 2.2: text 4.5:1 (1.4.3), focus indicators and other non-text parts 3:1
+# (1.4.11). The accent is the focus ring and the colour of links under the
+# pointer in both schemes; links themselves are the primary colour, mixed by
+# center_css until they read on each scheme's page (checked here all the same).
+
+TEXT_RATIO = 4.5
+NON_TEXT_RATIO = 3.0
+SCHEME_BACKGROUNDS = {"light": WHITE, "dark": SLATE_BACKGROUND}
+
+
+def _ratio_words(ratio: float) -> str:
+    return f"{int(ratio * 100) / 100:.2f}:1"  # rounded down: 2.999 is not 3
+
+
+def contrast_problems(primary: Colour | None, accent: Colour | None) -> list[str]:
+    """What is too faint, as ``extra.center.<key>: ...`` lines naming the ratio."""
+    problems = []
+    if accent:
+        for scheme, background in SCHEME_BACKGROUNDS.items():
+            ratio = accent.contrast(background)
+            if ratio < NON_TEXT_RATIO:
+                problems.append(
+                    f'extra.center.accent_color: "{accent.hex}" has a contrast of {_ratio_words(ratio)} with the '
+                    f"{scheme} scheme's page ({background.hex}); the focus ring and links under the pointer need "
+                    f"at least {NON_TEXT_RATIO:g}:1"
+                )
+    if primary:
+        text = text_colour_on(primary)
+        ratio = primary.contrast(text)
+        if ratio < TEXT_RATIO:
+            problems.append(
+                f'extra.center.primary_color: "{primary.hex}" has a contrast of {_ratio_words(ratio)} with the '
+                f"header's text ({text.hex}, the more readable of white and black); text needs at least "
+                f"{TEXT_RATIO:g}:1: choose a darker or a lighter colour"
+            )
+        for scheme, background in SCHEME_BACKGROUNDS.items():
+            link = link_colour(primary, background)
+            ratio = link.contrast(background)
+            if ratio < NON_TEXT_RATIO:  # link_colour mixes toward black or white: a safety net
+                problems.append(
+                    f"extra.center.primary_color: links ({link.hex}) have a contrast of {_ratio_words(ratio)} "
+                    f"with the {scheme} scheme's page; they need at least {NON_TEXT_RATIO:g}:1"
+                )
+    return problems
+
+
 # --- the stylesheet -----------------------------------------------------------
 
 
 def text_on(colour: Colour) -> tuple[str, str]:
     """The theme's text colour (and its lighter variant) that reads best on ``colour``."""
-    if colour.contrast(WHITE) >= colour.contrast(DARK_TEXT):
+    if text_colour_on(colour) == WHITE:
         return "#ffffff", "#ffffffb3"
     return "#000000de", "#0000008a"
+
+
+def text_colour_on(colour: Colour) -> Colour:
+    """White, or the theme's dark text as the eye gets it: whichever reads best."""
+    return WHITE if colour.contrast(WHITE) >= colour.contrast(DARK_TEXT) else DARK_TEXT
+
+
+def link_colour(primary: Colour, background: Colour) -> Colour:
+    """The links' colour on a scheme's page: the primary, made readable."""
+    return readable_on(primary, background, BLACK if background == WHITE else WHITE)
 
 
 def readable_on(colour: Colour, background: Colour, toward: Colour, ratio: float = 4.6) -> Colour:
@@ -281,12 +355,11 @@ def center_css(branding: Branding) -> str | None:
     The theme's palette is set to "custom" for each colour given (see
     ``branded_palette``), so these variables are the only ones in play.
     """
-    if not branding.has_colours:
+    if not branding.has_stylesheet:
         return None
-    lines = [
-        "/* Generated by build_tools/branding.py from extra.center in mkdocs.yml. */",
-        ":root > * {",
-    ]
+    lines = ["/* Generated by build_tools/branding.py from extra.center in mkdocs.yml. */"]
+    if branding.has_colours:
+        lines.append(":root > * {")
     schemes: dict[str, list[str]] = {"default": [], "slate": []}
     if primary := branding.primary_color:
         text, text_light = text_on(primary)
@@ -298,8 +371,8 @@ def center_css(branding: Branding) -> str | None:
             f"  --md-primary-bg-color--light: {text_light};",
         ]
         # Links are in the primary colour: keep them readable on each scheme's page.
-        schemes["default"].append(f"  --md-typeset-a-color: {readable_on(primary, WHITE, BLACK).hex};")
-        schemes["slate"].append(f"  --md-typeset-a-color: {readable_on(primary, SLATE_BACKGROUND, WHITE).hex};")
+        schemes["default"].append(f"  --md-typeset-a-color: {link_colour(primary, WHITE).hex};")
+        schemes["slate"].append(f"  --md-typeset-a-color: {link_colour(primary, SLATE_BACKGROUND).hex};")
     if accent := branding.accent_color:
         text, text_light = text_on(accent)
         lines += [
@@ -308,11 +381,32 @@ def center_css(branding: Branding) -> str | None:
             f"  --md-accent-bg-color: {text};",
             f"  --md-accent-bg-color--light: {text_light};",
         ]
-    lines.append("}")
+    if branding.has_colours:
+        lines.append("}")
     for scheme, declarations in schemes.items():
         if declarations:
             lines += [f'[data-md-color-scheme="{scheme}"] {{', *declarations, "}"]
+    if branding.short_name:
+        lines += short_name_css(branding.short_name)
     return "\n".join(lines) + "\n"
+
+
+# Below this width the theme's header also holds the menu, search and scheme
+# buttons, and a long name is cut ("Northfield University ..."): the short
+# name takes its place there (screen readers read the one shown).
+NARROW_HEADER = "59.984375em"  # the theme's own breakpoint for the collapsed navigation
+
+
+def short_name_css(short_name: str) -> list[str]:
+    text = short_name.replace("\\", "\\\\")  # no " or line breaks: _name refuses them
+    topic = ".md-header__title .md-header__topic:first-child"
+    return [
+        f"@media screen and (max-width: {NARROW_HEADER}) {{",
+        f"  {topic} > .md-ellipsis {{ display: none; }}",
+        f'  {topic}::before {{ content: "{text}"; min-width: 0; overflow: hidden;',
+        "    text-overflow: ellipsis; white-space: nowrap; }",
+        "}",
+    ]
 
 
 def branded_palette(palette: Any, branding: Branding) -> Any:

@@ -77,6 +77,7 @@ def on_config(config, **kwargs):
             config.theme["logo"] = _center.logo_uri
         if _center.has_colours:
             config.theme["palette"] = branded_palette(config.theme["palette"], _center)
+        if _center.has_stylesheet:
             config.extra_css.append(CSS_URI)
     _fences.center = _center
     config.markdown_extensions.append(_fences)

@@ -8,8 +8,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from build_tools.branding import (
+    KEYS,
     SLATE_BACKGROUND,
     WHITE,
     Branding,
@@ -154,7 +157,7 @@ def test_missing_name_unknown_keys_and_every_problem_at_once(logo_dir):
     raw = {"colour": "red", "logo_url": "x", "primary_color": "blueish", "logo": "img/nope.svg"}
     assert problems(raw, logo_dir, "examples/x/mkdocs.yml") == [
         "examples/x/mkdocs.yml: extra.center: unknown keys 'colour', 'logo_url' (known: accent_color, "
-        "booking_url, email, logo, name, phone, primary_color)",
+        "booking_url, email, logo, name, phone, primary_color, short_name)",
         "examples/x/mkdocs.yml: extra.center.name: missing (a center's name is required when extra.center is set)",
         "examples/x/mkdocs.yml: extra.center.logo: img/nope.svg does not exist",
         "examples/x/mkdocs.yml: extra.center.primary_color: 'blueish' is not a colour "
@@ -162,7 +165,7 @@ def test_missing_name_unknown_keys_and_every_problem_at_once(logo_dir):
     ]
     assert problems({"name": "C", "url": "x"}) == [
         "mkdocs.yml: extra.center: unknown key 'url' (known: accent_color, booking_url, email, logo, name, "
-        "phone, primary_color)"
+        "phone, primary_color, short_name)"
     ]
 
 
@@ -229,7 +232,7 @@ def test_palette_switches_to_custom_for_the_colours_given():
         {"scheme": "slate", "primary": "custom"},
     ]
     assert palette[1]["primary"] == "indigo"  # the config's own list is left alone
-    both = load_branding({"name": "C", "primary_color": "#000", "accent_color": "#fff"}, Path("."))
+    both = load_branding({"name": "C", "primary_color": "#000", "accent_color": "#b8860b"}, Path("."))
     assert branded_palette({"scheme": "default"}, both) == {
         "scheme": "default",
         "primary": "custom",
@@ -369,9 +372,102 @@ def test_only_the_centers_own_links_leave_the_site(center_site):
 def test_the_example_builds_with_the_command_in_its_readme():
     readme = (EXAMPLE / "README.md").read_text()
     assert "--config-file examples/career-center/mkdocs.yml" in readme
-    for key in ("name", "logo", "primary_color", "accent_color", "email", "phone", "booking_url"):
+    for key in KEYS:
         assert f"`{key}`" in readme, key
+        assert f"`{key}`" in (ROOT / "README.md").read_text(), key
         assert re.search(rf"^  #   {key}: ", (ROOT / "mkdocs.yml").read_text(), re.M), key
+
+
+# --- contrast: what the build refuses ------------------------------------------------
+
+
+def test_an_accent_too_faint_for_the_focus_ring_fails_naming_key_scheme_and_ratio():
+    assert problems({"name": "C", "accent_color": "#ffffff"}) == [
+        'mkdocs.yml: extra.center.accent_color: "#ffffff" has a contrast of 1.00:1 with the light scheme\'s page '
+        "(#ffffff); the focus ring and links under the pointer need at least 3:1"
+    ]
+    # Readable on white, lost on the dark scheme's page.
+    assert problems({"name": "C", "accent_color": "#00563f"}) == [
+        'mkdocs.yml: extra.center.accent_color: "#00563f" has a contrast of 1.84:1 with the dark scheme\'s page '
+        "(#1e2129); the focus ring and links under the pointer need at least 3:1"
+    ]
+
+
+def test_a_primary_colour_no_text_reads_on_fails_naming_the_ratio():
+    assert problems({"name": "C", "primary_color": "rgb(128, 128, 128)"}) == [
+        'mkdocs.yml: extra.center.primary_color: "#808080" has a contrast of 4.07:1 with the header\'s text '
+        "(#212121, the more readable of white and black); text needs at least 4.5:1: choose a darker or a "
+        "lighter colour"
+    ]
+
+
+def test_every_problem_is_reported_at_once():
+    found = problems({"name": "C", "primary_color": "#808080", "accent_color": "#fff", "email": "x"})
+    assert [line.split(":")[1].strip() for line in found] == [
+        "extra.center.email",
+        "extra.center.accent_color",
+        "extra.center.primary_color",
+    ]
+
+
+channel = st.integers(0, 255)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.tuples(channel, channel, channel), st.tuples(channel, channel, channel))
+def test_whatever_colours_pass_meet_the_ratios_in_both_schemes(primary, accent):
+    raw = {"name": "C", "primary_color": Colour(*primary).hex, "accent_color": Colour(*accent).hex}
+    try:
+        center = load_branding(raw, Path("."))
+    except BrandingError as exc:
+        assert "has a contrast of" in str(exc)
+        return
+    assert center and center.primary_color and center.accent_color
+    for background in (WHITE, SLATE_BACKGROUND):
+        assert center.accent_color.contrast(background) >= 3
+    css = center_css(center)
+    text = "#ffffff" if css_value(css, ":root > *", "--md-primary-bg-color") == "#ffffff" else "#212121"
+    assert (
+        center.primary_color.contrast(load_branding({"name": "C", "primary_color": text}, Path(".")).primary_color)
+        >= 4.5
+    )
+    for selector, background in (
+        ('[data-md-color-scheme="default"]', WHITE),
+        ('[data-md-color-scheme="slate"]', SLATE_BACKGROUND),
+    ):
+        link = css_value(css, selector, "--md-typeset-a-color")
+        assert Colour(*(int(link[i : i + 2], 16) for i in (1, 3, 5))).contrast(background) >= 3
+
+
+# --- the short name ---------------------------------------------------------------------
+
+
+def test_the_short_name_takes_the_long_names_place_in_a_narrow_header():
+    center = load_branding(
+        {"name": "Northfield University Career Center", "short_name": "Northfield Careers"}, Path(".")
+    )
+    assert center.short_name == "Northfield Careers" and center.has_stylesheet and not center.has_colours
+    css = center_css(center)
+    assert "@media screen and (max-width: 59.984375em) {" in css
+    assert '::before { content: "Northfield Careers";' in css
+    assert "--md-primary" not in css and ":root" not in css
+
+
+@pytest.mark.parametrize(
+    "value, reason",
+    [
+        ("Northfield University Careers", "must be at most 24 characters (it fits a phone's header), got 29"),
+        ('North "field"', 'must not contain <, > or ", got \'North "field"\''),
+        ("", "must not be empty"),
+    ],
+)
+def test_a_bad_short_name_names_the_key_and_the_reason(value, reason):
+    assert problems({"name": "C", "short_name": value}) == [f"mkdocs.yml: extra.center.short_name: {reason}"]
+
+
+def test_a_backslash_in_the_short_name_stays_a_backslash_in_the_stylesheet():
+    css = center_css(load_branding({"name": "C", "short_name": "A\\B"}, Path(".")))
+    assert 'content: "A\\\\B";' in css
 
 
 # --- failing builds and the default guide -----------------------------------------------
@@ -401,6 +497,13 @@ BAD_BUILDS = [
         ["extra.center.booking_url: must start with http:// or https://, got 'ftp://careers.northfield.example/'"],
     ),
     (
+        {'accent_color: "#b8860b"': 'accent_color: "#ffffff"'},
+        [
+            'extra.center.accent_color: "#ffffff" has a contrast of 1.00:1 with the light scheme\'s page (#ffffff); '
+            "the focus ring and links under the pointer need at least 3:1"
+        ],
+    ),
+    (
         {'accent_color: "#b8860b"': "accent_color: #b8860b", "email: careers@northfield.example": "email: careers"},
         [
             'extra.center.accent_color: has no value; in YAML a # starts a comment, so quote the colour: "#00563f"',
@@ -410,7 +513,9 @@ BAD_BUILDS = [
 ]
 
 
-@pytest.mark.parametrize("replace, messages", BAD_BUILDS, ids=["colour", "logo", "booking_url", "two at once"])
+@pytest.mark.parametrize(
+    "replace, messages", BAD_BUILDS, ids=["colour", "logo", "booking_url", "faint accent", "two at once"]
+)
 def test_a_bad_value_fails_the_build_and_leaves_the_site_alone(tmp_path, replace, messages):
     config = example_copy(tmp_path, replace)
     site = tmp_path / "site"

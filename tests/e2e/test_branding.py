@@ -46,6 +46,34 @@ def test_header_shows_the_name_the_logo_and_the_colour(page, center):
     assert styles == [PRIMARY, "rgb(255, 255, 255)"]  # white text: it reads best on dark green
 
 
+SHORT_NAME = "Northfield Careers"  # extra.center.short_name in the example
+FITS = """topic => {
+  const shown = getComputedStyle(topic, "::before");
+  const pen = document.createElement("canvas").getContext("2d");
+  pen.font = shown.font;
+  const long = topic.querySelector(".md-ellipsis");
+  return {
+    content: shown.content,
+    longShown: getComputedStyle(long).display !== "none",
+    fits: pen.measureText(JSON.parse(shown.content)).width <= topic.getBoundingClientRect().width,
+    longWouldFit: pen.measureText(long.textContent.trim()).width <= topic.getBoundingClientRect().width,
+  };
+}"""
+
+
+def test_a_phones_header_shows_the_short_name_whole(browser, center):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(center.url + "timing/")
+    topic = page.locator("header.md-header .md-header__topic").first
+    expect(topic).to_be_visible()
+    shown = topic.evaluate(FITS)
+    assert shown["content"] == f'"{SHORT_NAME}"' and not shown["longShown"]
+    assert shown["fits"]  # whole, not cut to "Northfield Univ..."
+    assert not shown["longWouldFit"]  # the full name would have been cut here
+    context.close()
+
+
 def test_footer_has_the_contacts_and_the_booking_link(page, center):
     page.goto(center.url)
     footer = page.locator("footer address.fug-center")
