@@ -50,7 +50,7 @@ SHORT_NAME = "Northfield Careers"  # extra.center.short_name in the example
 FITS = """topic => {
   const shown = getComputedStyle(topic, "::before");
   const pen = document.createElement("canvas").getContext("2d");
-  pen.font = shown.font;
+  pen.font = `${shown.fontWeight} ${shown.fontSize} ${shown.fontFamily}`;
   const long = topic.querySelector(".md-ellipsis");
   return {
     content: shown.content,
