@@ -12,7 +12,10 @@ from pathlib import Path
 from tests.support.site_build import ROOT
 
 NEW_WIDGET = "salary-negotiator"
-PAGE = f"# Negotiating\n\nA new tool, made by the scaffold.\n\n```widget {NEW_WIDGET}\n```\n"
+# Under a section, as in the guide's pages: the widget's own heading is an h3.
+PAGE = (
+    f"# Negotiating\n\n## Before you talk numbers\n\nA new tool, made by the scaffold.\n\n```widget {NEW_WIDGET}\n```\n"
+)
 
 
 def run(copy: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
