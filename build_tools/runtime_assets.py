@@ -2,8 +2,12 @@
 
 - Pyodide, pinned in ``pyodide-pin.toml``: fetched once with ``npm pack``, its
   sha512 checked against the pin, unpacked into ``.cache/`` (outside site/).
-- The widgets' Python, built as a standard pure-Python wheel (flit_core).
+- The widgets' Python, built as a standard pure-Python wheel (flit_core), and
+  a trimmed standard library, both as bytecode (``stdlib_bytecode.py``).
 - The page runtime from ``web/``.
+- ``runtime-manifest.json``: where the worker finds each file, with its
+  Subresource Integrity, and a minimal package lock (Pyodide's own, 119 KB,
+  stays out of the site: the worker installs the wheel itself).
 
 Versioned folders (the Pyodide version, the wheel's content hash) keep every
 URL unique to its content, so a host may cache those files for ever.
@@ -35,6 +39,8 @@ WEB_DIR = ROOT / "web"
 RUNTIME_DIR = "assets/widget-runtime"
 MANIFEST_NAME = "runtime-manifest.json"
 RUNTIME_SCRIPT = f"{RUNTIME_DIR}/widget-runtime.js"  # also named in mkdocs.yml
+# Read at build time (for the minimal lock), never shipped.
+LOCK_FILE = "pyodide-lock.json"
 
 
 class RuntimeAssetError(BuildError, RuntimeError):
@@ -146,13 +152,35 @@ def build_wheel(out_dir: Path) -> Path:
     return out_dir / done.stdout.strip().splitlines()[-1]
 
 
-def install_runtime(site_dir: Path) -> dict[str, str]:
-    """Copy the page runtime, Pyodide and the wheel into ``site_dir``.
+def minimal_lock(pyodide_dir: Path) -> dict:
+    """Pyodide's lock reduced to what loadPyodide reads at start: its ``info``.
+    The worker fetches and unpacks the widgets' wheel itself, with integrity."""
+    lock = json.loads((pyodide_dir / LOCK_FILE).read_text(encoding="utf-8"))
+    return {"info": lock["info"], "packages": {}}
 
-    Returns the manifest the worker reads: paths relative to the runtime folder.
+
+def _ship(src: Path, site_dir: Path, folder: str) -> str:
+    """Copy ``src`` into ``assets/<folder>/<its content hash>/``; its path
+    relative to the runtime folder, as the manifest names it."""
+    digest = hashlib.sha256(src.read_bytes()).hexdigest()[:16]
+    target = site_dir / "assets" / folder / digest
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(src, target / src.name)
+    return f"../{folder}/{digest}/{src.name}"
+
+
+def install_runtime(site_dir: Path) -> dict:
+    """Copy the page runtime, Pyodide, the trimmed standard library and the
+    wheel into ``site_dir``.
+
+    Returns the manifest the worker reads: paths relative to the runtime
+    folder, each file's integrity, and the lock to start Pyodide with.
     """
+    from build_tools.stdlib_bytecode import ensure_bytecode  # it builds on this module
+
     pin = PyodidePin.load()
     pyodide_src = ensure_pyodide(pin)
+    bytecode = ensure_bytecode(pin)
     runtime = site_dir / RUNTIME_DIR
     runtime.mkdir(parents=True, exist_ok=True)
     for src in WEB_DIR.iterdir():
@@ -164,19 +192,26 @@ def install_runtime(site_dir: Path) -> dict[str, str]:
     pyodide_dst = site_dir / "assets" / "pyodide" / pin.version
     pyodide_dst.mkdir(parents=True, exist_ok=True)
     for name in pin.files:
-        shutil.copy2(pyodide_src / name, pyodide_dst / name)
+        if name != LOCK_FILE:
+            shutil.copy2(pyodide_src / name, pyodide_dst / name)
 
-    with tempfile.TemporaryDirectory() as tmp:
-        wheel = build_wheel(Path(tmp))
-        digest = hashlib.sha256(wheel.read_bytes()).hexdigest()[:16]
-        wheel_dst = site_dir / "assets" / "widgets" / digest
-        wheel_dst.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(wheel, wheel_dst / wheel.name)
-
+    pyodide = f"../pyodide/{pin.version}/"
+    full_stdlib = pyodide_dst / "python_stdlib.zip"
     manifest = {
-        "pyodide": f"../pyodide/{pin.version}/",
-        "wheel": f"../widgets/{digest}/{wheel.name}",
+        "pyodide": pyodide,
+        "wheel": _ship(bytecode.wheel, site_dir, "widgets"),
+        # Bytecode of the modules the widgets import; the rest, on first need,
+        # from the full zip (web/stdlib_fallback.py checks its sha256).
+        "stdlib": _ship(bytecode.stdlib_zip, site_dir, "stdlib"),
+        "stdlibFull": {
+            "url": pyodide + full_stdlib.name,
+            "sha256": hashlib.sha256(full_stdlib.read_bytes()).hexdigest(),
+        },
+        "lock": minimal_lock(pyodide_src),
     }
+    # Every file the worker or Pyodide fetches (not imports) is checked.
+    fetched = [manifest["wheel"], manifest["stdlib"], pyodide + "pyodide.asm.wasm"]
+    manifest["integrity"] = {rel: sri_hash(runtime / rel, "sha384") for rel in fetched}
     (runtime / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
 
