@@ -8,6 +8,11 @@ that list and name inside it. A new deployment is therefore a byte-different
 worker, which browsers install as a whole beside the old copy (the worker's
 comments tell how the switch goes).
 
+The copy holds what the reader caused: the guide's pages and their small
+assets are stored when the worker installs; the files listed as ``later`` (the
+Python runtime, search languages the guide does not use) only once a visit
+fetched them, so a reader who never opens a tool downloads nothing large.
+
 Off switch: ``extra.offline: false`` in mkdocs.yml. The worker written then
 removes itself and the guide's copy from every browser that had it, and the
 page-side ``offline.js`` registers nothing.
@@ -36,6 +41,10 @@ _SWITCH_LINE = "const OFFLINE = true; // set by build_tools/offline.py"
 # sitemap.xml is in it: the theme fetches it on every page (for instant
 # navigation), and offline that must not go to the network.
 EXCLUDED_SUFFIXES = (".map", ".gz", ".br")
+
+# Stored only once a visit fetched them (never in the background): the widgets'
+# runtime, and Material's search languages (fetched only for a site in them).
+LATER_PREFIXES = ("assets/pyodide/", "assets/stdlib/", "assets/widgets/", "assets/javascripts/lunr/")
 
 
 class OfflineConfigError(ConfigError):
@@ -95,6 +104,20 @@ def deployment_version(files: dict[str, str]) -> str:
     return digest.hexdigest()[:20]
 
 
+def tool_files(site_dir: Path) -> list[str]:
+    """The files a tool's start fetches (the worker's manifest names them), as
+    URLs relative to the site's root: they join the copy once a tool ran."""
+    runtime = site_dir / RUNTIME_DIR
+    manifest_file = runtime / "runtime-manifest.json"
+    if not manifest_file.is_file():
+        return []
+    manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+    pyodide = (runtime / manifest["pyodide"]).resolve()
+    paths = [pyodide / name for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")]
+    paths += [(runtime / manifest[key]).resolve() for key in ("stdlib", "wheel")]
+    return [file_url(p.relative_to(site_dir.resolve()).as_posix()) for p in paths]
+
+
 def worker_source(build: dict) -> str:
     template = WORKER_TEMPLATE.read_text(encoding="utf-8")
     if template.count(_BUILD_LINE) != 1:
@@ -117,7 +140,8 @@ def write_offline_worker(site_dir: Path, enabled: bool) -> str | None:
         return None
     files = precache_manifest(site_dir)
     version = deployment_version(files)
-    build = {"offline": True, "version": version, "files": files}
+    later = sorted(url for url in files if url.startswith(LATER_PREFIXES))
+    build = {"offline": True, "version": version, "files": files, "later": later, "tool": tool_files(site_dir)}
     (site_dir / WORKER_NAME).write_text(worker_source(build), encoding="utf-8")
     return version
 

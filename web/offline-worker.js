@@ -3,10 +3,13 @@
 //
 // build_tools/offline.py writes this file to the site's root (so its scope is
 // the whole guide, under whatever sub-path it is hosted) with BUILD filled in:
-//   {"offline": true, "version": V, "files": {URL: INTEGRITY, ...}}
+//   {"offline": true, "version": V, "files": {URL: INTEGRITY, ...}, "later": [URL, ...]}
 // where URL is relative to the site's root ("./", "timing/", "assets/..."),
 // INTEGRITY is "sha256-<base64>" of the file as deployed, and V is a hash of
-// them all. A new deployment is a byte-different worker, which the browser
+// them all. The "later" files (the Python runtime...) are never downloaded for
+// the copy: they join it once the reader's own visit fetched them (from the
+// browser's HTTP cache at install, or as they pass through this worker). With
+// Save-Data on, nothing at all is downloaded for the copy. A new deployment is a byte-different worker, which the browser
 // installs beside the old one. With mkdocs.yml extra.offline: false it is
 //   {"offline": false}
 // and the worker removes itself and this guide's caches (the off switch).
@@ -49,6 +52,9 @@ if (BUILD.offline) {
   });
   self.addEventListener("activate", (event) => event.waitUntil(activate()));
   self.addEventListener("fetch", onFetch);
+  self.addEventListener("message", (event) => {
+    if (event.data?.type === "keep-runtime") event.waitUntil(keepRuntime().catch(() => {}));
+  });
 } else {
   self.addEventListener("install", (event) => event.waitUntil(self.skipWaiting()));
   self.addEventListener("activate", (event) => event.waitUntil(switchOff()));
@@ -56,19 +62,33 @@ if (BUILD.offline) {
 
 // ------------------------------------------------------------------- install
 
+const LATER = new Set((BUILD.later || []).map((path) => new URL(path, SCOPE).href));
+// Every file of the deployment, by absolute URL: its integrity.
+const LISTED = new Map(Object.entries(BUILD.files || {}).map(([path, hash]) => [new URL(path, SCOPE).href, hash]));
+
+function saveData() {
+  return self.navigator.connection?.saveData === true;
+}
+
 async function precache() {
   const cache = await caches.open(CURRENT);
   // A copy with this name already holds exactly these files (the name is
   // their hash): keep what it has.
   const stored = new Set((await cache.keys()).map((request) => request.url));
-  const missing = Object.entries(BUILD.files)
-    .map(([path, integrity]) => ({ url: new URL(path, SCOPE).href, integrity }))
+  const missing = [...LISTED]
+    .map(([url, integrity]) => ({ url, integrity }))
     .filter(({ url }) => !stored.has(url));
+  const network = saveData() ? [] : missing.filter(({ url }) => !LATER.has(url));
+  const ifHeld = missing.filter(({ url }) => saveData() || LATER.has(url));
   try {
     const older = (await caches.keys()).filter((name) => ours(name) && name !== CURRENT && name !== STATE);
     // Everything is fetched and checked before anything is stored.
-    const responses = await Promise.all(missing.map((file) => obtain(file, older)));
-    await Promise.all(missing.map(({ url }, i) => cache.put(url, responses[i])));
+    const responses = await Promise.all(network.map((file) => obtain(file, older)));
+    // What the reader's visits already downloaded, at no cost: from an older
+    // copy or the HTTP cache, never from the network.
+    const held = await Promise.all(ifHeld.map((file) => alreadyHere(file, older)));
+    await Promise.all(network.map(({ url }, i) => cache.put(url, responses[i])));
+    await Promise.all(ifHeld.map(({ url }, i) => held[i] && cache.put(url, held[i])));
     if (!(await caches.has(CURRENT))) throw new Error("the offline copy was deleted while it was written");
   } catch (error) {
     await caches.delete(CURRENT);
@@ -76,19 +96,51 @@ async function precache() {
   }
 }
 
-// One file, exactly as the deployment has it.
-async function obtain({ url, integrity }, older) {
+// A page says a tool ran there: the files a tool's start fetches (BUILD.tool)
+// join the current copy, from the HTTP cache where they still are.
+async function keepRuntime() {
+  if (!(await caches.has(CURRENT))) return;
+  const cache = await caches.open(CURRENT);
+  for (const path of BUILD.tool || []) {
+    const url = new URL(path, SCOPE).href;
+    if (await cache.match(url)) continue;
+    const response = await fetch(url, { cache: "force-cache", integrity: LISTED.get(url) });
+    if (response.ok && (await caches.has(CURRENT))) await cache.put(url, stamped(response, await response.arrayBuffer()));
+  }
+}
+
+// One file from an older copy, when it is the same there.
+async function fromOlder({ url, integrity }, older) {
   for (const name of older) {
-    // The Pyodide files rarely change: reuse an older copy's when it matches.
     try {
       const response = await caches.match(url, { cacheName: name, ignoreVary: true });
       if (!response) continue;
       const body = await response.arrayBuffer();
       if ((await sri(body)) === integrity) return stamped(response, body);
     } catch {
-      // that copy went away meanwhile: try the next, then the network
+      // that copy went away meanwhile: try the next
     }
   }
+  return null;
+}
+
+// A "later" file, if this browser already has it; never from the network.
+async function alreadyHere(file, older) {
+  const reused = await fromOlder(file, older);
+  if (reused) return reused;
+  try {
+    const response = await fetch(file.url, { cache: "only-if-cached", mode: "same-origin", integrity: file.integrity });
+    return response.ok ? stamped(response, await response.arrayBuffer()) : null;
+  } catch {
+    return null; // not in the HTTP cache (or not the deployment's)
+  }
+}
+
+// One file, exactly as the deployment has it.
+async function obtain({ url, integrity }, older) {
+  // The Pyodide files rarely change: reuse an older copy's when it matches.
+  const reused = await fromOlder({ url, integrity }, older);
+  if (reused) return reused;
   let response;
   try {
     // "no-cache": the HTTP cache may answer, but only after the server says
@@ -256,20 +308,33 @@ async function respond(event) {
   } catch {
     // an unreadable copy: the network, as if there were no worker
   }
-  if (!navigation) return fetch(request);
+  let response;
   try {
-    return await fetch(request);
+    response = await fetch(request);
   } catch (error) {
     // Offline, an address the copy does not have: the guide's own 404 page.
-    const missing = await notFoundPage(cacheName);
+    const missing = navigation && (await notFoundPage(cacheName));
     if (missing) return missing;
     throw error;
   }
+  // A file of this deployment the copy lacks (the runtime, on the first use
+  // of a tool; everything, with Save-Data): kept, once checked.
+  if (cacheName === CURRENT && response.ok && LISTED.has(request.url)) {
+    event.waitUntil(keep(request.url, response.clone()).catch(() => {}));
+  }
+  return response;
 }
 
 async function notFoundPage(cacheName) {
   const page = await caches.match(new URL("404.html", SCOPE).href, { cacheName, ignoreVary: true }).catch(() => null);
   return page && new Response(page.body, { status: 404, statusText: "Not Found", headers: page.headers });
+}
+
+async function keep(url, response) {
+  const body = await response.arrayBuffer();
+  if ((await sri(body)) !== LISTED.get(url)) return;
+  if (!(await caches.has(CURRENT))) return; // cleared meanwhile: not brought back
+  await (await caches.open(CURRENT)).put(url, stamped(response, body));
 }
 
 // A page of the copy: matched without its query (search highlighting adds

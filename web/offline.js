@@ -15,12 +15,21 @@ function register() {
   const root = new URL("../../", import.meta.url);
   navigator.serviceWorker
     .register(new URL("offline-worker.js", root), { scope: root.href, updateViaCache: "none" })
+    .then(() => navigator.serviceWorker.ready)
+    .then((registration) => {
+      // A tool ran on this page: its runtime joins the copy (taken from the
+      // browser's HTTP cache where it still is).
+      if (document.documentElement.dataset.widgetRuntime === "ready") {
+        registration.active?.postMessage({ type: "keep-runtime" });
+      }
+    })
     .catch((error) => console.warn("This guide cannot be kept for offline reading here:", error.message));
 }
 
-// The first copy (some 15 MB) downloads in the background once the page has
-// loaded and, on a page with widgets, once their runtime is up: it must not
-// compete with the runtime's own download.
+// The first copy (the pages and their small assets, under 1 MB; the Python
+// runtime joins it only once a tool was used, see offline-worker.js) downloads
+// in the background once the page has loaded and, on a page with widgets, once
+// their runtime is up: it must not compete with the runtime's own download.
 function whenPageIsLive(then) {
   const loaded = () => {
     if (!document.querySelector("[data-widget]") || document.documentElement.dataset.widgetRuntime) then();
@@ -30,4 +39,8 @@ function whenPageIsLive(then) {
   else addEventListener("load", loaded, { once: true });
 }
 
-if (OFFLINE && "serviceWorker" in navigator) whenPageIsLive(register);
+// A reader who asked the browser to save data (Save-Data) gets no background
+// download at all.
+const saveData = navigator.connection?.saveData === true;
+
+if (OFFLINE && !saveData && "serviceWorker" in navigator) whenPageIsLive(register);

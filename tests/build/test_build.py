@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -40,8 +43,24 @@ def test_widget_is_rendered_in_place_of_its_fence(site):
 def test_only_the_pinned_runtime_files_are_copied(site):
     pyodide = site / "assets" / "pyodide"
     assert [p.name for p in pyodide.iterdir()] == [PIN["version"]]
+    # Pyodide's 119 KB package lock stays out: the worker starts with a minimal one.
+    shipped = sorted(name for name in PIN["files"] if name != "pyodide-lock.json")
     copied = (pyodide / PIN["version"]).iterdir()
-    assert sorted(p.name for p in copied if p.suffix not in {".gz", ".br"}) == sorted(PIN["files"])
+    assert sorted(p.name for p in copied if p.suffix not in {".gz", ".br"}) == shipped
+
+
+def test_the_manifest_carries_a_minimal_lock_and_every_fetched_files_integrity(site):
+    manifest = json.loads((site / RUNTIME_DIR / "runtime-manifest.json").read_text())
+    assert manifest["lock"]["packages"] == {} and manifest["lock"]["info"]["python"].startswith("3.14")
+    assert len(json.dumps(manifest["lock"])) < 500
+    runtime = site / RUNTIME_DIR
+    fetched = {manifest["wheel"], manifest["stdlib"], manifest["pyodide"] + "pyodide.asm.wasm"}
+    assert set(manifest["integrity"]) == fetched
+    for rel, integrity in manifest["integrity"].items():
+        algorithm, digest = integrity.split("-", 1)
+        assert base64.b64encode(hashlib.new(algorithm, (runtime / rel).read_bytes()).digest()).decode() == digest
+    full = runtime / manifest["stdlibFull"]["url"]
+    assert hashlib.sha256(full.read_bytes()).hexdigest() == manifest["stdlibFull"]["sha256"]
 
 
 def test_widgets_ship_as_a_pure_python_wheel(site):

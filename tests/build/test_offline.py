@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 import re
 import subprocess
@@ -222,3 +223,40 @@ def test_mkdocs_serve_runs_without_the_offline_copy(tmp_path):
         server.wait(30)
     assert 'const BUILD = {\n  "offline": false\n};' in worker
     assert "const OFFLINE = false;" in script
+
+
+def test_the_copy_downloads_only_the_pages_and_their_small_assets_by_itself(site):
+    build = read_worker_build(site)
+    later = set(build["later"])
+    assert later <= set(build["files"])
+    # The runtime joins the copy only once a tool ran: never in the background.
+    for suffix in (".wasm", ".whl", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide.mjs"):
+        assert [u for u in build["files"] if u.endswith(suffix)], suffix
+        assert all(u in later for u in build["files"] if u.endswith(suffix)), suffix
+    assert not [u for u in later if u.endswith((".html", "/")) or u == "./"]  # every page is in the copy
+    core = sum((site / _path(u)).stat().st_size for u in build["files"] if u not in later)
+    assert core < 1_000_000
+
+
+def _path(url: str) -> str:
+    return "index.html" if url == "./" else url + "index.html" if url.endswith("/") else url
+
+
+def test_the_privacy_page_states_the_real_sizes(site):
+    build = read_worker_build(site)
+    later = set(build["later"])
+    core = sum((site / _path(u)).stat().st_size for u in build["files"] if u not in later)
+    manifest = json.loads((site / "assets/widget-runtime/runtime-manifest.json").read_text())
+    runtime_dir = site / "assets/widget-runtime"
+    pyodide = runtime_dir / manifest["pyodide"]
+    used_by_a_tool = [
+        pyodide / "pyodide.mjs",
+        pyodide / "pyodide.asm.mjs",
+        pyodide / "pyodide.asm.wasm",
+        runtime_dir / manifest["stdlib"],
+        runtime_dir / manifest["wheel"],
+    ]
+    runtime = sum(p.stat().st_size for p in used_by_a_tool)
+    text = (ROOT / "docs" / "privacy.md").read_text()
+    assert f"about {core / 1e6:.1f} MB" in text
+    assert f"about {runtime / 1e6:.0f} MB more" in text

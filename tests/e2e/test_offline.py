@@ -81,9 +81,22 @@ def wait_until(page, condition: str, arg=None, timeout: int = READY_MS):
     assert held, f"still not true after {timeout} ms: {condition}"
 
 
+# The files a tool's first use adds to the copy: the runtime it downloaded
+# (pyodide.mjs, pyodide.asm.mjs, the wasm, the trimmed standard library, the wheel).
+TOOL_FILES = 5
+
+
+def copy_files(server, used_a_tool: bool) -> list[str]:
+    """What the copy holds: the pages and their small assets; plus, once a tool
+    was used, the runtime it downloaded."""
+    build = read_worker_build(server.root)
+    core = [u for u in build["files"] if u not in set(build["later"])]
+    return core + ["(runtime)"] * TOOL_FILES if used_a_tool else core
+
+
 def wait_until_copy_is_active(page, server, version, files):
-    """The worker of this version controls the page, its copy holds every
-    file, and it is the copy new pages get."""
+    """The worker of this version controls the page, its copy holds those
+    files, and it is the copy new pages get."""
     wait_until(
         page,
         """async ([name, count, state, key]) => {
@@ -126,14 +139,49 @@ def wait_for_every_widget(page):
         wait_for_state(page, root.get_attribute("data-widget"), "ready")
 
 
-def test_after_a_first_visit_every_page_and_widget_works_offline(browser, served, tmp_path):
+RUNTIME_SUFFIXES = (".wasm", ".whl", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide.mjs")
+
+
+def test_a_reader_who_opens_only_the_home_page_downloads_no_runtime(browser, served, tmp_path):
     version = build(served, project_copy(tmp_path))
-    files = read_worker_build(served.root)["files"]
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(served.url)
+    wait_until_copy_is_active(page, served, version, copy_files(served, used_a_tool=False))
+    page.goto(served.url + "privacy/")
+    expect(page.locator("h1")).to_be_visible()
+    # The server saw every request, the offline worker's included.
+    assert [r for r in served.requests if r.endswith(RUNTIME_SUFFIXES)] == []
+    context.close()
+
+
+def test_with_save_data_nothing_is_downloaded_for_the_copy(browser, served, tmp_path):
+    build(served, project_copy(tmp_path))
+    context = browser.new_context()
+    page = context.new_page()
+    session = context.new_cdp_session(page)
+    session.send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
+    page.goto(served.url + "rejection/")
+    wait_for_state(page, CHECKLIST, "ready")
+    assert page.evaluate("() => navigator.connection.saveData") is True
+    page.goto(served.url)
+    expect(page.locator("h1")).to_be_visible()
+    page.wait_for_load_state("load")
+    assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
+    assert our_caches(page, served) == set()
+    context.close()
+
+
+def test_after_one_widget_was_used_every_page_and_widget_works_offline(browser, served, tmp_path):
+    version = build(served, project_copy(tmp_path))
     context = browser.new_context()
     page = context.new_page()
     loads = Loads(page)
-    page.goto(served.url)
-    wait_until_copy_is_active(page, served, version, files)
+    # One tool used: its runtime joins the copy (from the HTTP cache: the
+    # offline worker starts only once the tool is live).
+    page.goto(served.url + "rejection/")
+    wait_for_state(page, CHECKLIST, "ready")
+    wait_until_copy_is_active(page, served, version, copy_files(served, used_a_tool=True))
     assert our_caches(page, served) == {cache_name(served, version), f"follow-up-guide offline {served.url} state"}
     loads.take()
 
@@ -179,10 +227,16 @@ def test_a_new_deployment_replaces_the_copy_as_a_whole(browser, served, tmp_path
     first = build(served, project_copy(tmp_path / "one"))
     first_files = read_worker_build(served.root)["files"]
     context = browser.new_context()
+    # A tool used once, in a tab since closed: the copy holds its runtime.
+    tool = context.new_page()
+    tool.goto(served.url + "rejection/")
+    wait_for_state(tool, CHECKLIST, "ready")
+    wait_until_copy_is_active(tool, served, first, copy_files(served, used_a_tool=True))
+    tool.close()
     reader = context.new_page()
     reader_loads = Loads(reader)
     reader.goto(served.url)
-    wait_until_copy_is_active(reader, served, first, first_files)
+    expect(reader.locator("h1")).to_be_visible()
     # A second tab, open on the first deployment while the second arrives.
     other = context.new_page()
     other_loads = Loads(other)
@@ -194,6 +248,7 @@ def test_a_new_deployment_replaces_the_copy_as_a_whole(browser, served, tmp_path
 
     second = build(served, project_copy(tmp_path / "two"), add_new_text)
     second_files = read_worker_build(served.root)["files"]
+    second_copy = copy_files(served, used_a_tool=True)  # the runtime comes along from the first copy
     assert second != first
     changed = {url for url in second_files if first_files.get(url) != second_files[url]}
     assert {"./", "rejection/", "search/search_index.json"} <= changed
@@ -205,7 +260,7 @@ def test_a_new_deployment_replaces_the_copy_as_a_whole(browser, served, tmp_path
     reader.reload()
     expect(reader.locator("h1")).to_be_visible()
     expect(reader.locator("article")).not_to_contain_text(NEW_TEXT)
-    wait_until_copy_is_active(reader, served, second, second_files)
+    wait_until_copy_is_active(reader, served, second, second_copy)
     assert reader_loads.versions() == {first}
 
     # The tab that was open during the switch goes on with the first copy,
@@ -245,7 +300,7 @@ def test_the_off_switch_removes_the_worker_and_the_copy(browser, served, tmp_pat
     context = browser.new_context()
     page = context.new_page()
     page.goto(served.url)
-    wait_until_copy_is_active(page, served, version, read_worker_build(served.root)["files"])
+    wait_until_copy_is_active(page, served, version, copy_files(served, used_a_tool=False))
 
     def switch_off(project):
         config = project / "mkdocs.yml"
