@@ -27,6 +27,7 @@ import tempfile
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from build_tools.errors import BuildError
 
@@ -169,7 +170,25 @@ def _ship(src: Path, site_dir: Path, folder: str) -> str:
     return f"../{folder}/{digest}/{src.name}"
 
 
-def install_runtime(site_dir: Path) -> dict:
+class FullStdlib(TypedDict):
+    url: str
+    sha256: str  # checked in Python by web/stdlib_fallback.py
+
+
+class RuntimeManifest(TypedDict):
+    """runtime-manifest.json, as web/widget-worker.js reads it. Paths are
+    relative to the runtime folder."""
+
+    pyodide: str  # Pyodide's folder
+    wheel: str  # the widgets' wheel, with bytecode
+    stdlib: str  # the trimmed standard library, bytecode
+    stdlibFull: FullStdlib  # Pyodide's full standard library, on first need
+    lock: dict  # the minimal lock loadPyodide starts with
+    integrity: dict[str, str]  # path: Subresource Integrity, for every file fetched
+    snapshotKey: str  # names the memory snapshot made from these files
+
+
+def install_runtime(site_dir: Path) -> RuntimeManifest:
     """Copy the page runtime, Pyodide, the trimmed standard library and the
     wheel into ``site_dir``.
 
@@ -197,21 +216,26 @@ def install_runtime(site_dir: Path) -> dict:
 
     pyodide = f"../pyodide/{pin.version}/"
     full_stdlib = pyodide_dst / "python_stdlib.zip"
-    manifest = {
+    wheel = _ship(bytecode.wheel, site_dir, "widgets")
+    # Bytecode of the modules the widgets import; the rest, on first need,
+    # from the full zip (web/stdlib_fallback.py checks its sha256).
+    stdlib = _ship(bytecode.stdlib_zip, site_dir, "stdlib")
+    # Every file the worker or Pyodide fetches (not imports) is checked.
+    integrity = {rel: sri_hash(runtime / rel, "sha384") for rel in (wheel, stdlib, pyodide + "pyodide.asm.wasm")}
+    manifest: RuntimeManifest = {
         "pyodide": pyodide,
-        "wheel": _ship(bytecode.wheel, site_dir, "widgets"),
-        # Bytecode of the modules the widgets import; the rest, on first need,
-        # from the full zip (web/stdlib_fallback.py checks its sha256).
-        "stdlib": _ship(bytecode.stdlib_zip, site_dir, "stdlib"),
+        "wheel": wheel,
+        "stdlib": stdlib,
         "stdlibFull": {
             "url": pyodide + full_stdlib.name,
             "sha256": hashlib.sha256(full_stdlib.read_bytes()).hexdigest(),
         },
         "lock": minimal_lock(pyodide_src),
+        "integrity": integrity,
+        # A memory snapshot of the started interpreter is only good for these
+        # very files (web/python-snapshot.js).
+        "snapshotKey": hashlib.sha256(json.dumps(integrity, sort_keys=True).encode()).hexdigest()[:20],
     }
-    # Every file the worker or Pyodide fetches (not imports) is checked.
-    fetched = [manifest["wheel"], manifest["stdlib"], pyodide + "pyodide.asm.wasm"]
-    manifest["integrity"] = {rel: sri_hash(runtime / rel, "sha384") for rel in fetched}
     (runtime / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
 

@@ -128,9 +128,9 @@ def ensure_bytecode(pin: PyodidePin | None = None, cache_dir: Path = CACHE_DIR) 
             if target.exists():
                 shutil.rmtree(target)
             out.rename(target)
-    modules = tuple(json.loads((target / "modules.json").read_text(encoding="utf-8")))
+    traced = tuple(json.loads((target / "modules.json").read_text(encoding="utf-8")))
     (wheel,) = target.glob("*.whl")
-    return Bytecode(target / STDLIB_ZIP, wheel, modules)
+    return Bytecode(target / STDLIB_ZIP, wheel, traced)
 
 
 if __name__ == "__main__":

@@ -43,7 +43,9 @@ function checkIntegrity(manifest) {
       // unchecked, only to tell the reader which it was.
       const again = await plainFetch(input, init).catch(() => null);
       if (again && again.ok) {
-        throw new Error(`${new URL(url).pathname} is not the file this guide was built with (integrity check failed)`);
+        throw new Error(`${new URL(url).pathname} is not the file this guide was built with (integrity check failed)`, {
+          cause: error,
+        });
       }
       throw error;
     }

@@ -11,6 +11,8 @@ Reproducible: sorted entries, fixed 1980 timestamps, fixed permissions.
 
 import sys
 
+ARGS: dict = globals()["ARGS"]  # set by run.mjs
+
 
 def stdlib_files() -> set[str]:
     return {
@@ -27,12 +29,12 @@ exec(compile(ARGS["fallback"], "_guide_stdlib_fallback.py", "exec"), {"__name__"
 FALLBACK_IMPORTS = stdlib_files()
 
 import base64  # noqa: E402
-import csv
+import csv  # noqa: E402
 import hashlib  # noqa: E402
 import importlib.util  # noqa: E402
 import io  # noqa: E402
 import zipfile  # noqa: E402
-from importlib._bootstrap_external import _code_to_hash_pyc  # noqa: E402
+from importlib._bootstrap_external import _code_to_hash_pyc  # type: ignore[attr-defined]  # noqa: E402
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 

@@ -48,7 +48,7 @@ def test_the_trimmed_zip_holds_bytecode_for_every_module_the_widgets_import(byte
     assert {m[:-3] + ".pyc" for m in bytecode.modules} | {"_guide_stdlib_fallback.pyc"} <= names
     assert not [n for n in names if not n.endswith(".pyc")]  # bytecode only, no sources
     headers = {pyc_header(archive.read(n)) for n in names}
-    (magic, flags), *others = headers
+    (_magic, flags), *others = headers
     assert others == []  # one interpreter's magic number for all
     assert flags == 0b01  # PEP 552: hash-based, unchecked
     # Reproducible: fixed timestamps, sorted entries.

@@ -41,7 +41,10 @@ def test_the_page_starts_on_the_trimmed_standard_library(worker_page):
     assert full_stdlib_requests(worker_page) == []
     assert any("/assets/stdlib/" in u for u in worker_page.requests)
     # Started from bytecode: the standard library's modules have no source here.
-    assert python_in_worker(worker_page, "import json; str(json.__spec__.origin.endswith('.pyc') or json.__file__)") == "True"
+    assert (
+        python_in_worker(worker_page, "import json; str(json.__spec__.origin.endswith('.pyc') or json.__file__)")
+        == "True"
+    )
 
 
 def test_a_module_outside_the_trimmed_set_still_imports(worker_page):
