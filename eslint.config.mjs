@@ -14,7 +14,7 @@ export default [
   },
   {
     // Module workers: the widgets' worker and the benchmark's bare one.
-    files: ["web/widget-worker.js", "benchmarks/bare/*.js"],
+    files: ["web/widget-worker.js", "web/python-snapshot.js", "benchmarks/bare/*.js"],
     languageOptions: { sourceType: "module", globals: globals.worker },
   },
   {

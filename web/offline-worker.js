@@ -249,13 +249,25 @@ function releasePins() {
     const open = new Set((await self.clients.matchAll({ type: "all", includeUncontrolled: true })).map((c) => c.id));
     const now = Date.now();
     const released = new Set();
+    let confirmed = false;
     for (const id of ids) {
       const pin = state.pins[id];
+      if (!pin.confirmed && open.has(id)) {
+        // It runs, though it asked for nothing yet (Material's search worker
+        // gets its index from the page): from now on, closing it releases it.
+        if (pin.cache === CURRENT) delete state.pins[id];
+        else pin.confirmed = true;
+        confirmed = true;
+        continue;
+      }
       if (pin.confirmed ? open.has(id) : now - pin.at < UNCONFIRMED_MS) continue;
       released.add(pin.cache);
       delete state.pins[id];
     }
-    if (!released.size) return;
+    if (!released.size) {
+      if (confirmed) await saveState(state);
+      return;
+    }
     await saveState(state);
     for (const pin of Object.values(state.pins)) released.delete(pin.cache);
     released.delete(CURRENT);

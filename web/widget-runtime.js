@@ -53,8 +53,11 @@ import {
 /**
  * @typedef {{type: "view", id: number, widget: string, options: object, state: RequestState}} ViewRequest
  * @typedef {{view: View} | {error: string}} Reply
- * @typedef {{type: "ready"} | {type: "failed", error: string} | {type: "result", id: number, reply: Reply}} WorkerMessage
+ * @typedef {{type: "ready", boot?: string} | {type: "failed", error: string} | {type: "result", id: number, reply: Reply}
+ *   | {type: "snapshot", state: string, error?: string}} WorkerMessage
  */
+
+import { snapshotStore } from "./python-snapshot.js";
 
 const STORAGE_PREFIX = "follow-up-guide:";
 // Real failures (a missing or corrupt file, WebAssembly off) are reported by
@@ -68,6 +71,7 @@ const SLOW_LOAD_MS = 12000;
  * @typedef {object} Runtime
  * @property {Promise<void>} ready settles when the worker has started or failed
  * @property {(widget: string, options: object, state: RequestState) => Promise<View>} view
+ * @property {() => void} forgetSnapshot drops the started Python kept for later pages
  */
 
 /** @type {Runtime | null} */
@@ -110,14 +114,19 @@ function getRuntime() {
   };
   /** @type {{[T in WorkerMessage["type"]]: (message: Extract<WorkerMessage, {type: T}>) => void}} */
   const onMessage = {
-    ready() {
+    ready(message) {
       performance.mark("widget-runtime:ready");
+      // How Python started ("snapshot": restored, web/python-snapshot.js), for tests and benchmarks.
+      document.documentElement.dataset.pythonBoot = message.boot || "fresh";
       settle.resolve();
       announce("ready");
     },
     failed(message) {
       fail(message.error);
       announce("error");
+    },
+    snapshot(message) {
+      document.documentElement.dataset.pythonSnapshot = message.state;
     },
     result(message) {
       const request = pending.get(message.id);
@@ -146,6 +155,11 @@ function getRuntime() {
         const request = { type: "view", id, widget, options, state };
         worker.postMessage(request);
       });
+    },
+    forgetSnapshot() {
+      worker.postMessage({ type: "forget-snapshot" });
+      // Also from here, should the worker be gone.
+      if (typeof caches === "object") snapshotStore(import.meta.url, "").drop().catch(() => {});
     },
   };
   return runtime;
@@ -1168,6 +1182,7 @@ function wireStorage(widget) {
   /** @type {HTMLElement} */ (root.querySelector('[data-role="clear"]')).addEventListener("click", () => {
     forgetFacts(widget); // the facts the tools share (name, company...): gone from all of them
     store.clear();
+    widget.runtime.forgetSnapshot(); // the started Python kept for later pages, too
     resetState(root);
     remember.checked = false;
     note.textContent =

@@ -6,8 +6,14 @@
 // build_tools/runtime_assets.py), each checked against its integrity hash,
 // then answers view requests:
 //   page -> worker  {type: "view", id, widget, options, state}
-//   worker -> page  {type: "ready"} | {type: "failed", error}
+//                   {type: "forget-snapshot"}  ("Clear my data")
+//   worker -> page  {type: "ready", boot} | {type: "failed", error}
 //                   {type: "result", id, reply: {view} | {error}}
+//                   {type: "snapshot", state: "saved" | "failed", error?}
+// boot says how Python started: "snapshot" (restored, see python-snapshot.js),
+// "fresh", or "fresh-after-failed-snapshot".
+
+import { snapshotStore, snapshotsPossible } from "./python-snapshot.js";
 
 const manifestUrl = new URL("./runtime-manifest.json", import.meta.url);
 
@@ -66,6 +72,46 @@ function fullStdlibFetcher(url) {
   };
 }
 
+// How long the page must be quiet before the snapshot is written.
+const SNAPSHOT_IDLE_MS = 1500;
+
+let bootKind = "fresh";
+let store = null; // where this runtime's snapshot lives, if snapshots are possible
+let heapSnapshot = null; // taken at the end of a fresh start, written when idle
+let idleTimer = null;
+let forgotten = false; // "Clear my data" was pressed: keep nothing
+
+// The wheel, the fallback finder and the widgets, on a started interpreter
+// (restored or fresh: the file system is not part of a snapshot).
+function setUp(pyodide, wheelBytes, manifest) {
+  globalThis.guideFetchFullStdlib = fullStdlibFetcher(new URL(manifest.stdlibFull.url, manifestUrl).href);
+  pyodide.pyimport("_guide_stdlib_fallback").install("guideFetchFullStdlib", manifest.stdlibFull.sha256);
+  // The worker's interpreter, for the browser tests (and anyone debugging).
+  globalThis.guidePython = pyodide;
+  // A pure-Python wheel needs no installer: unpacked onto sys.path, it imports.
+  pyodide.unpackArchive(wheelBytes, "wheel", { extractDir: pyodide.runPython("import site; site.getsitepackages()[0]") });
+  return pyodide.pyimport("widgets.binding").handle;
+}
+
+async function restore(loadPyodide, options, wheel, manifest) {
+  try {
+    const bytes = await store.load();
+    if (!bytes) return null; // none kept yet: a normal start
+    performance.mark("worker:snapshot-read");
+    const pyodide = await loadPyodide({ ...options, _loadSnapshot: bytes });
+    const handle = setUp(pyodide, await wheel, manifest);
+    bootKind = "snapshot";
+    return handle;
+  } catch (error) {
+    // Unreadable storage, a corrupt or foreign snapshot, the private API
+    // changed: start as usual, and drop it (a new one is made from this start).
+    console.warn("The saved Python snapshot could not be used; starting normally.", String(error && error.message));
+    bootKind = "fresh-after-failed-snapshot";
+    await store.drop().catch(() => {});
+    return null;
+  }
+}
+
 // Marks (worker:*) let the benchmark see where start-up time goes.
 async function boot() {
   if (typeof WebAssembly !== "object") {
@@ -78,7 +124,7 @@ async function boot() {
   const wheel = fetchBytes(new URL(manifest.wheel, manifestUrl).href);
   wheel.catch(() => {}); // reported below, once Pyodide is up
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
-  const pyodide = await loadPyodide({
+  const options = {
     indexURL,
     // Packages resolve here too, never to a third-party default.
     packageBaseUrl: indexURL,
@@ -86,24 +132,69 @@ async function boot() {
     stdLibURL: new URL(manifest.stdlib, manifestUrl).href,
     stdout: () => {},
     stderr: (line) => console.warn("[python]", line),
-  });
+  };
+  if (snapshotsPossible() && manifest.snapshotKey) store = snapshotStore(import.meta.url, manifest.snapshotKey);
+  if (store) {
+    const restored = await restore(loadPyodide, options, wheel, manifest);
+    if (restored) {
+      performance.mark("worker:snapshot-restored");
+      return restored;
+    }
+  }
+  const pyodide = await loadPyodide({ ...options, _makeSnapshot: Boolean(store) });
   performance.mark("worker:pyodide-loaded");
-  globalThis.guideFetchFullStdlib = fullStdlibFetcher(new URL(manifest.stdlibFull.url, manifestUrl).href);
-  pyodide.pyimport("_guide_stdlib_fallback").install("guideFetchFullStdlib", manifest.stdlibFull.sha256);
-  // The worker's interpreter, for the browser tests (and anyone debugging).
-  globalThis.guidePython = pyodide;
-  // A pure-Python wheel needs no installer: unpacked onto sys.path, it imports.
-  pyodide.unpackArchive(await wheel, "wheel", { extractDir: pyodide.runPython("import site; site.getsitepackages()[0]") });
-  const handle = pyodide.pyimport("widgets.binding").handle;
+  const handle = setUp(pyodide, await wheel, manifest);
   performance.mark("worker:widgets-imported");
+  if (store) {
+    // Taken now, before any request: what a reader types never reaches a
+    // snapshot, not even as freed memory. Written to storage once idle.
+    try {
+      if (typeof pyodide.makeMemorySnapshot !== "function") throw new Error("this Pyodide cannot make snapshots");
+      heapSnapshot = pyodide.makeMemorySnapshot();
+    } catch (error) {
+      postMessage({ type: "snapshot", state: "failed", error: String(error && error.message) });
+    }
+  }
   return handle;
+}
+
+async function writeSnapshot() {
+  const bytes = heapSnapshot;
+  heapSnapshot = null;
+  try {
+    await store.save(bytes);
+    if (forgotten) throw new Error("cleared by the reader");
+    postMessage({ type: "snapshot", state: "saved" });
+  } catch (error) {
+    // Quota, storage turned off...: the next page starts normally.
+    await store.drop().catch(() => {});
+    postMessage({ type: "snapshot", state: "failed", error: String(error && error.message) });
+  }
+}
+
+function whenIdleWriteSnapshot() {
+  if (!heapSnapshot) return;
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(writeSnapshot, SNAPSHOT_IDLE_MS);
 }
 
 const handlePromise = boot();
 handlePromise.then(
-  () => postMessage({ type: "ready" }),
+  () => {
+    postMessage({ type: "ready", boot: bootKind });
+    whenIdleWriteSnapshot();
+  },
   (error) => postMessage({ type: "failed", error: String(error && error.message || error) }),
 );
+
+addEventListener("message", ({ data }) => {
+  if (data && data.type === "forget-snapshot") {
+    forgotten = true;
+    heapSnapshot = null;
+    clearTimeout(idleTimer);
+    store?.drop().catch(() => {});
+  }
+});
 
 addEventListener("message", async ({ data }) => {
   if (!data || data.type !== "view") return;
@@ -116,4 +207,5 @@ addEventListener("message", async ({ data }) => {
     reply = { error: String(error && error.message || error) };
   }
   postMessage({ type: "result", id: data.id, reply });
+  whenIdleWriteSnapshot(); // not while the reader types
 });

@@ -1,0 +1,178 @@
+"""The local snapshot: after a first start, later pages restore Python from a
+memory snapshot kept in this browser; it answers exactly as a fresh start does;
+every failure falls back to a normal start; "Clear my data" and a new
+deployment drop it. (How Python started shows on the page as data-python-boot.)"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.pyodide import test_checklist_in_pyodide, test_note_in_pyodide, test_timeline_in_pyodide
+from tests.support.pages import wait_for_state, widget
+
+NAME = "rejection-checklist"
+# The in-Pyodide parity cases (fixed clock): the same replies either way.
+CORPUS = [
+    *test_checklist_in_pyodide.REQUESTS,
+    *test_note_in_pyodide.REQUESTS,
+    *test_timeline_in_pyodide.CASES.values(),
+]
+SNAPSHOTS = "follow-up-guide python snapshot "
+
+
+@pytest.fixture
+def reader(browser, site):
+    # bypass_csp: the test evaluates code in the page's worker; no offline copy.
+    context = browser.new_context(bypass_csp=True, service_workers="block")
+    page = context.new_page()
+    page.url_of = lambda path: site.url + path
+    yield page
+    context.close()
+
+
+def start(page, path="rejection/") -> str:
+    """Open (or reload) a widget page until live; how Python started."""
+    if page.url.endswith(path):
+        page.reload()
+    else:
+        page.goto(page.url_of(path))
+    wait_for_state(page, NAME if path == "rejection/" else "thank-you-note", "ready")
+    return page.evaluate("() => document.documentElement.dataset.pythonBoot")
+
+
+def wait_for_snapshot(page) -> str:
+    page.wait_for_selector("html[data-python-snapshot]", state="attached", timeout=60_000)
+    return page.evaluate("() => document.documentElement.dataset.pythonSnapshot")
+
+
+def snapshot_entries(page) -> list[str]:
+    return page.evaluate(
+        """async (prefix) => {
+             const out = [];
+             for (const name of await caches.keys()) {
+               if (!name.startsWith(prefix)) continue;
+               for (const request of await (await caches.open(name)).keys()) out.push(request.url);
+             }
+             return out;
+           }""",
+        SNAPSHOTS,
+    )
+
+
+def replies(page) -> list[dict]:
+    (worker,) = [w for w in page.workers if w.url.endswith("/widget-worker.js")]
+    raw = worker.evaluate(
+        """(requests) => {
+             const handle = self.guidePython.pyimport("widgets.binding").handle;
+             return requests.map((r) => handle(JSON.stringify(r)));
+           }""",
+        CORPUS,
+    )
+    return [json.loads(r) for r in raw]
+
+
+def test_a_later_page_restores_the_snapshot_and_answers_the_same(reader):
+    assert start(reader) == "fresh"
+    assert wait_for_snapshot(reader) == "saved"
+    fresh = replies(reader)
+    assert len(snapshot_entries(reader)) == 1
+    # A reload, and another widget page (the default build reloads every page).
+    assert start(reader) == "snapshot"
+    assert replies(reader) == fresh
+    root = widget(reader, NAME)
+    root.get_by_label("Contact's name").fill("Dana")
+    expect(root.locator('[data-output="reply"]')).to_contain_text("Dana")
+    assert start(reader, "thank-you-notes/") == "snapshot"
+
+
+def corrupt(page, body: list[int]):
+    page.evaluate(
+        """async ([prefix, body]) => {
+             for (const name of await caches.keys()) {
+               if (!name.startsWith(prefix)) continue;
+               const cache = await caches.open(name);
+               for (const request of await cache.keys()) await cache.put(request, new Response(new Uint8Array(body)));
+             }
+           }""",
+        [SNAPSHOTS, body],
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param([1, 2, 3], id="not-gzip"),
+        # A valid gzip stream of bytes that are no snapshot: Pyodide's own
+        # check throws (the private API refusing it).
+        pytest.param(list(__import__("gzip").compress(b"\0" * 4096, mtime=0)), id="not-a-snapshot"),
+    ],
+)
+def test_a_corrupt_snapshot_falls_back_to_a_normal_start(reader, body):
+    start(reader)
+    assert wait_for_snapshot(reader) == "saved"
+    corrupt(reader, body)
+    assert start(reader) == "fresh-after-failed-snapshot"
+    root = widget(reader, NAME)
+    root.get_by_label("Contact's name").fill("Dana")
+    expect(root.locator('[data-output="reply"]')).to_contain_text("Dana")
+    # A good snapshot is made again from that start.
+    assert wait_for_snapshot(reader) == "saved"
+    assert start(reader) == "snapshot"
+
+
+def test_a_new_deployment_drops_the_old_snapshot(reader):
+    start(reader)
+    assert wait_for_snapshot(reader) == "saved"
+    (old,) = snapshot_entries(reader)
+
+    # The same page, as a new deployment's manifest names it (another key).
+    def new_key(route):
+        manifest = route.fetch().json()
+        manifest["snapshotKey"] = "a-new-deployment"
+        route.fulfill(json=manifest)
+
+    reader.context.route("**/runtime-manifest.json", new_key)
+    assert start(reader) == "fresh"
+    assert wait_for_snapshot(reader) == "saved"
+    (new,) = snapshot_entries(reader)
+    assert new != old and new.endswith("/a-new-deployment")
+    assert start(reader) == "snapshot"
+
+
+def test_clear_my_data_drops_the_snapshot(reader):
+    start(reader)
+    assert wait_for_snapshot(reader) == "saved"
+    assert snapshot_entries(reader)
+    widget(reader, NAME).get_by_role("button", name="Clear my data").click()
+    gone = reader.evaluate(
+        """async (prefix) => {
+             const until = Date.now() + 30000;
+             while ((await caches.keys()).some((name) => name.startsWith(prefix))) {
+               if (Date.now() > until) return false;
+               await new Promise((resolve) => setTimeout(resolve, 50));
+             }
+             return true;
+           }""",
+        SNAPSHOTS,
+    )
+    assert gone
+    assert start(reader) == "fresh"
+
+
+def test_without_the_private_snapshot_api_python_starts_normally(reader):
+    # A Pyodide whose private API changed: no snapshot, a normal start, always.
+    def without_api(route):
+        body = route.fetch().text()
+        assert body.count("makeMemorySnapshot(") >= 1
+        route.fulfill(
+            body=body.replace("makeMemorySnapshot(", "renamedMakeMemorySnapshot("), content_type="text/javascript"
+        )
+
+    reader.context.route("**/pyodide.asm.mjs", without_api)
+    assert start(reader) == "fresh"
+    assert wait_for_snapshot(reader) == "failed"
+    assert snapshot_entries(reader) == []
+    assert start(reader) == "fresh"
