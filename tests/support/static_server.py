@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import http.server
 import mimetypes
+import os
 import threading
 from functools import partial
 from pathlib import Path
@@ -18,6 +19,7 @@ MIME_TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "te
 class _Handler(http.server.SimpleHTTPRequestHandler):
     mount = "/"
     requests: list[str]
+    sent: list[tuple[str, int]]
 
     def translate_path(self, path: str) -> str:
         clean = path.split("?", 1)[0].split("#", 1)[0]
@@ -35,7 +37,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         self.requests.append(self.path)
-        return super().send_head()
+        body = super().send_head()
+        if body is not None and hasattr(body, "fileno"):
+            # Bytes of body sent, for the benchmarks' first-visit figures.
+            self.sent.append((self.path, os.fstat(body.fileno()).st_size))
+        return body
 
 
 class StaticServer:
@@ -45,7 +51,8 @@ class StaticServer:
         if not mount.endswith("/"):
             mount += "/"
         self.requests: list[str] = []
-        handler = type("Handler", (_Handler,), {"mount": mount, "requests": self.requests})
+        self.sent: list[tuple[str, int]] = []  # (path, bytes of body), each file served
+        handler = type("Handler", (_Handler,), {"mount": mount, "requests": self.requests, "sent": self.sent})
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(root)))
         self.httpd.daemon_threads = True
         # A browser closing mid-download is not an error worth a traceback.
