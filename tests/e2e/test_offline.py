@@ -213,7 +213,7 @@ def test_offline_an_unknown_address_in_the_guide_shows_its_404_page(browser, ser
     context = browser.new_context()
     page = context.new_page()
     page.goto(served.url)
-    wait_until_copy_is_active(page, served, version, read_worker_build(served.root)["files"])
+    wait_until_copy_is_active(page, served, version, copy_files(served, used_a_tool=False))
     # Really offline: the server is gone, for the service worker's requests too
     # (Chromium's emulated offline mode leaves those alone).
     served.__exit__(None, None, None)

@@ -125,3 +125,25 @@ def check_hostile_draft_survives_a_reload(engine: Engine, site_url: str, name: s
     wait_for_output(engine, name, *HOSTILE_PIECES)
     assert engine.run(INJECTED, name) == []
     assert engine.page_errors() == []
+
+
+# How Python started on this page, and what became of its snapshot (set by the
+# page runtime from the worker's messages; see web/python-snapshot.js).
+BOOT = "return document.documentElement.dataset.pythonBoot || null;"
+SNAPSHOT = "return document.documentElement.dataset.pythonSnapshot || null;"
+
+
+def check_a_reload_restores_the_snapshot(engine: Engine, site_url: str) -> None:
+    """After a first start, a reload restores Python from the snapshot kept in
+    this browser, and the widget composes as after a fresh start."""
+    name = "rejection-checklist"
+    open_live(engine, site_url, name)
+    if engine.run(BOOT) != "snapshot":  # this browser had none yet: it is made now
+        assert engine.wait_until(SNAPSHOT, what="the snapshot to be written") == "saved"
+    engine.reload()
+    wait_ready(engine, name)
+    assert engine.run(BOOT) == "snapshot"
+    typed = f"Restored Reader {next(_tokens)}"
+    fill(engine, name, {CASES[name].text_field: typed})
+    wait_for_output(engine, name, typed)
+    assert engine.page_errors() == []

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.engine_checks import CASES, check_goes_live_and_composes, check_hostile_draft_survives_a_reload
+from tests.support.engine_checks import (
+    CASES,
+    check_a_reload_restores_the_snapshot,
+    check_goes_live_and_composes,
+    check_hostile_draft_survives_a_reload,
+)
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -15,3 +20,7 @@ def test_widget_goes_live_and_composes(webkit, webkit_site, name):
 @pytest.mark.parametrize("name", CASES)
 def test_hostile_draft_survives_a_reload_as_text(webkit, webkit_site, name):
     check_hostile_draft_survives_a_reload(webkit, webkit_site.url, name)
+
+
+def test_a_reload_restores_python_from_the_snapshot(webkit, webkit_site):
+    check_a_reload_restores_the_snapshot(webkit, webkit_site.url)
