@@ -82,9 +82,14 @@ export function renumberValue(value, group, index) {
   return value.replace(pattern, `$1${index}`);
 }
 
+// The most rows a repeated group holds, as the widgets' Python reads them
+// (widgets/thank_you_note/inputs.py MAX_INTERVIEWERS): a saved draft with row
+// 4999 would otherwise make 5,000 rows, in quadratic time.
+export const MAX_ROWS = 10;
+
 /**
  * How many rows of `group` a saved state fills: one more than the highest
- * row number among its keys (<group>.<n>.<field>), 0 when none.
+ * row number among its keys (<group>.<n>.<field>), 0 when none, at most MAX_ROWS.
  * @param {Record<string, unknown>} state
  * @param {string} group
  * @returns {number}
@@ -95,7 +100,51 @@ export function rowCount(state, group) {
     const match = key.startsWith(`${group}.`) && /^(\d+)\./.exec(key.slice(group.length + 1));
     if (match) count = Math.max(count, Number(match[1]) + 1);
   }
-  return count;
+  return Math.min(count, MAX_ROWS);
+}
+
+// ------------------------------------------------------------------ drafts
+//
+// A stored draft is untrusted input: another page of the same site, an older
+// version of the guide or a hand edit may have written anything there.
+
+// A form has a few dozen controls; the widgets' Python reads at most 500 fields.
+export const MAX_DRAFT_FIELDS = 500;
+
+/**
+ * A stored draft, checked. `raw` is what storage holds (null: nothing).
+ * `state` is what can be restored (control name -> text or true/false), or
+ * null; `problem` says that something stored was left out.
+ * @param {string | null} raw
+ * @returns {{state: Record<string, string | boolean> | null, problem: boolean}}
+ */
+export function readDraft(raw) {
+  if (raw === null || raw === undefined) return { state: null, problem: false };
+  /** @type {unknown} */
+  let value;
+  try {
+    value = JSON.parse(String(raw));
+  } catch {
+    return { state: null, problem: true };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { state: null, problem: true };
+  const entries = Object.entries(value);
+  const kept = entries
+    .filter(([, field]) => typeof field === "string" || typeof field === "boolean")
+    .slice(0, MAX_DRAFT_FIELDS);
+  // Object.fromEntries defines own properties: a "__proto__" key stays a key.
+  return { state: Object.fromEntries(kept), problem: kept.length !== entries.length };
+}
+
+/**
+ * The storage key of a widget's draft: scoped to the guide's own path, so two
+ * guides on one origin (/careers/guide/ and /alumni/guide/) keep apart.
+ * @param {string} sitePath  the guide's root path, e.g. "/careers/guide/"
+ * @param {string} widgetId  the page's source and the widget's number, e.g. "rejection.md#1"
+ * @returns {string}
+ */
+export function draftKey(sitePath, widgetId) {
+  return `follow-up-guide:${sitePath}:${widgetId}`;
 }
 
 // --------------------------------------------------------- the reader's clock

@@ -15,10 +15,13 @@
 // view key), repeated rows, actions, mount (one function per job).
 
 import {
-  ID_ATTRIBUTES,
   changesAround,
+  draftKey,
+  ID_ATTRIBUTES,
   isMailto,
   linkedPieces,
+  MAX_ROWS,
+  readDraft,
   readerClock,
   renumberValue,
   rowCount,
@@ -51,28 +54,40 @@ import {
  */
 // Messages between the page and web/widget-worker.js.
 /**
- * @typedef {{type: "view", id: number, widget: string, options: object, state: RequestState}} ViewRequest
+ * @typedef {{type: "view", id: number, slot: number, widget: string, options: object, state: RequestState}} ViewRequest
  * @typedef {{view: View} | {error: string}} Reply
- * @typedef {{type: "ready", boot?: string} | {type: "failed", error: string} | {type: "result", id: number, reply: Reply}
+ * @typedef {{type: "result", id: number, reply: Reply} | {type: "result", id: number, superseded: true}} Result
+ * @typedef {{type: "ready", boot?: string} | {type: "failed", error: string} | Result
  *   | {type: "snapshot", state: string, error?: string}} WorkerMessage
  */
 
 import { snapshotStore } from "./python-snapshot.js";
 
 const STORAGE_PREFIX = "follow-up-guide:";
+// The guide's own root path ("/careers/guide/"): this module lives in
+// assets/widget-runtime/ under it. Draft keys carry it.
+const SITE_PATH = new URL("../../", import.meta.url).pathname;
 // Real failures (a missing or corrupt file, WebAssembly off) are reported by
 // the worker within a second or two. A load that is merely slow is reported
 // after this long, and the widget still goes live if the runtime arrives.
 const SLOW_LOAD_MS = 12000;
+// Once the worker is up, a view takes well under a second. One this late
+// means the worker has died (crashed, out of memory, stopped by the browser):
+// the page stops waiting, and the next page starts a new worker.
+const VIEW_TIMEOUT_MS = 10000;
 
 // ---------------------------------------------------------------- the worker
 
 /**
  * @typedef {object} Runtime
  * @property {Promise<void>} ready settles when the worker has started or failed
- * @property {(widget: string, options: object, state: RequestState) => Promise<View>} view
+ * @property {(widget: string, options: object, state: RequestState, slot: number) => Promise<View | null>} view
+ *   null: a newer request of the same slot (widget) replaced this one
  * @property {() => void} forgetSnapshot drops the started Python kept for later pages
  */
+
+// A worker that stopped answering.
+class WorkerStopped extends Error {}
 
 /** @type {Runtime | null} */
 let runtime = null;
@@ -96,8 +111,10 @@ function getRuntime() {
     type: "module",
     name: "follow-up-guide-python",
   });
-  /** @type {Map<number, {resolve: (view: View) => void, reject: (error: Error) => void}>} */
+  /** @type {Map<number, {resolve: (view: View | null) => void, reject: (error: Error) => void, timer?: number}>} */
   const pending = new Map();
+  let started = false;
+  let stopped = false;
   let nextId = 1;
   /** @type {{resolve: () => void, reject: (error: Error) => void}} */
   let settle = { resolve() {}, reject() {} };
@@ -106,15 +123,30 @@ function getRuntime() {
     settle = { resolve, reject };
   });
   ready.catch(() => {}); // failures are shown by each widget, not thrown
-  /** @param {string} reason */
-  const fail = (reason) => {
-    settle.reject(new Error(reason));
-    for (const { reject } of pending.values()) reject(new Error(reason));
+  /** @param {string} reason @param {boolean} [afterStart] */
+  const fail = (reason, afterStart = false) => {
+    const error = () => (afterStart ? new WorkerStopped(reason) : new Error(reason));
+    settle.reject(error());
+    for (const { reject, timer } of pending.values()) {
+      clearTimeout(timer);
+      reject(error());
+    }
     pending.clear();
+  };
+  // The worker died after it started: forget it, so the next page's widgets
+  // start a new one; this page's widgets say so and keep what was typed.
+  /** @param {string} reason */
+  const stop = (reason) => {
+    if (stopped) return;
+    stopped = true;
+    if (runtime === self) runtime = null;
+    worker.terminate();
+    fail(reason, true);
   };
   /** @type {{[T in WorkerMessage["type"]]: (message: Extract<WorkerMessage, {type: T}>) => void}} */
   const onMessage = {
     ready(message) {
+      started = true;
       performance.mark("widget-runtime:ready");
       // How Python started ("snapshot": restored, web/python-snapshot.js), for tests and benchmarks.
       document.documentElement.dataset.pythonBoot = message.boot || "fresh";
@@ -132,7 +164,9 @@ function getRuntime() {
       const request = pending.get(message.id);
       pending.delete(message.id);
       if (!request) return;
-      if ("error" in message.reply && message.reply.error) request.reject(new Error(message.reply.error));
+      clearTimeout(request.timer);
+      if ("superseded" in message) request.resolve(null);
+      else if ("error" in message.reply && message.reply.error) request.reject(new Error(message.reply.error));
       else request.resolve(/** @type {{view: View}} */ (message.reply).view);
     },
   };
@@ -142,17 +176,25 @@ function getRuntime() {
   });
   worker.addEventListener("error", (event) => {
     event.preventDefault();
+    if (started) return stop("it stopped working");
     announce("error");
-    fail(event.message || "its script could not be loaded");
+    fail(event.message || "a file it needs could not be loaded (widget-worker.js)");
   });
-  runtime = {
+  /** @type {Runtime} */
+  const self = {
     ready,
-    view(widget, options, state) {
+    view(widget, options, state, slot) {
+      if (stopped) return Promise.reject(new WorkerStopped("it stopped working"));
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
+        // Timed from when the worker is up: requests made while it loads wait.
+        ready.then(() => {
+          const request = pending.get(id);
+          if (request) request.timer = setTimeout(() => stop("it stopped responding"), VIEW_TIMEOUT_MS);
+        }, () => {});
         /** @type {ViewRequest} */
-        const request = { type: "view", id, widget, options, state };
+        const request = { type: "view", id, slot, widget, options, state };
         worker.postMessage(request);
       });
     },
@@ -162,6 +204,7 @@ function getRuntime() {
       if (typeof caches === "object") snapshotStore(import.meta.url, "").drop().catch(() => {});
     },
   };
+  runtime = self;
   return runtime;
 }
 
@@ -331,11 +374,14 @@ function probe(kind) {
 
 /**
  * @typedef {object} DraftStore
+ * @property {string} key       the draft's key (in both storages)
  * @property {boolean} session  sessionStorage works here
  * @property {boolean} local    localStorage works here
- * @property {() => {remember: boolean, state: Record<string, unknown>} | null} load
- * @property {(state: State, remember: boolean) => boolean} save  false when nothing was stored
- * @property {() => void} clear
+ * @property {() => {remember: boolean, state: Record<string, string | boolean> | null, problem: boolean} | null} load
+ *   the draft, checked; state null and problem true: what was stored could not be read and was discarded
+ * @property {(state: State, remember: boolean) => boolean} save  false when it could not be stored
+ *   (the last good copy is then kept)
+ * @property {(tellOtherTabs?: boolean) => void} clear  here; and, told, in this guide's other tabs (see wireStorage)
  */
 
 // Drafts live in sessionStorage (gone when the tab closes) unless the reader
@@ -345,7 +391,8 @@ function probe(kind) {
  * @returns {DraftStore}
  */
 function draftStore(widgetId) {
-  const key = STORAGE_PREFIX + widgetId;
+  const key = draftKey(SITE_PATH, widgetId);
+  const legacyKey = STORAGE_PREFIX + widgetId; // before drafts were scoped to the guide's path
   const session = probe("sessionStorage");
   const local = probe("localStorage");
   /** @type {[Storage | null, boolean][]} */
@@ -353,38 +400,76 @@ function draftStore(widgetId) {
     [local, true],
     [session, false],
   ];
+  /** @param {Storage | null} store @param {string} name */
+  const read = (store, name) => {
+    try {
+      return store ? store.getItem(name) : null;
+    } catch {
+      return null;
+    }
+  };
+  /** @param {Storage | null} store @param {string} name */
+  const remove = (store, name) => {
+    try {
+      if (store) store.removeItem(name);
+    } catch {
+      /* nothing to remove */
+    }
+  };
   return {
+    key,
     session: Boolean(session),
     local: Boolean(local),
     load() {
+      let discarded = false;
       for (const [store, remember] of lookups) {
-        try {
-          const raw = store && store.getItem(key);
-          if (raw) return { remember, state: JSON.parse(raw) };
-        } catch {
-          /* unreadable draft: start afresh */
+        for (const name of [key, legacyKey]) {
+          const { state, problem } = readDraft(read(store, name));
+          if (state) {
+            if (name === legacyKey && store) {
+              // Move it under the scoped key, if it fits.
+              try {
+                store.setItem(key, JSON.stringify(state));
+                store.removeItem(legacyKey);
+              } catch {
+                /* kept where it was */
+              }
+            }
+            return { remember, state, problem };
+          }
+          if (problem) {
+            remove(store, name); // wrong shape: discard it, once, and say so
+            discarded = true;
+          }
         }
       }
-      return null;
+      return discarded ? { remember: false, state: null, problem: true } : null;
     },
     save(state, remember) {
       const [keep, drop] = remember ? [local, session] : [session, local];
+      if (!keep) return false;
       try {
-        if (drop) drop.removeItem(key);
-        if (!keep) return false;
         keep.setItem(key, JSON.stringify(state));
-        return true;
       } catch {
-        return false; // storage full
+        return false; // storage full: the other copy, if any, is kept
       }
+      // Only once the new copy is stored does the other one go.
+      remove(drop, key);
+      return true;
     },
-    clear() {
+    clear(tellOtherTabs = true) {
       for (const store of [session, local]) {
-        try {
-          if (store) store.removeItem(key);
-        } catch {
-          /* nothing to clear */
+        remove(store, key);
+        remove(store, legacyKey);
+      }
+      // Tell this guide's other tabs (a storage event fires there).
+      try {
+        if (local && tellOtherTabs) {
+          local.setItem(`${key}:cleared`, String(Date.now()));
+          local.removeItem(`${key}:cleared`);
         }
+      } catch {
+        /* no other tab can be told */
       }
     },
   };
@@ -743,10 +828,15 @@ function followRemoval(list, index) {
 
 /** @param {Element} list */
 function updateRemoveButtons(list) {
-  const only = rows(list).length <= 1;
+  const count = rows(list).length;
   for (const button of /** @type {NodeListOf<HTMLElement>} */ (list.querySelectorAll('[data-action="remove-row"]'))) {
-    button.hidden = only;
+    button.hidden = count <= 1;
   }
+  // As many rows as the widget's Python reads: no more can be added.
+  const add = list
+    .closest("[data-widget]")
+    ?.querySelector(`[data-action="add-row"][data-target="${CSS.escape(list.getAttribute("data-repeat") || "")}"]`);
+  if (add instanceof HTMLButtonElement) add.disabled = count >= MAX_ROWS;
 }
 
 /** @param {Element} root */
@@ -792,6 +882,7 @@ const ACTIONS = {
     const list = /** @type {HTMLElement} */ (
       widget.root.querySelector(`[data-repeat="${CSS.escape(button.dataset.target || "")}"]`)
     );
+    if (rows(list).length >= MAX_ROWS) return;
     const row = addRow(list);
     /** @type {HTMLElement | null} */ (row.querySelector("input, select, textarea"))?.focus();
     changed(widget);
@@ -993,7 +1084,10 @@ function selectContents(el) {
  * @property {number} latest        the ticket of the newest view asked for
  * @property {number} applied       the ticket of the newest view shown (or failed)
  * @property {Promise<void>} current  settles when the newest view asked for is shown
+ * @property {number} slot          this widget's number, so the worker computes only its newest request
  */
+
+let nextSlot = 1;
 
 /** @type {WeakSet<Element>} */
 const mounted = new WeakSet();
@@ -1037,6 +1131,7 @@ function widgetParts(root) {
     latest: 0,
     applied: 0,
     current: Promise.resolve(),
+    slot: nextSlot++,
   };
 }
 
@@ -1052,13 +1147,29 @@ function say(widget, text) {
 function restoreDraft(widget) {
   const saved = widget.store.load();
   if (!saved) return;
-  growRows(widget.root, saved.state);
-  writeState(widget.root, saved.state);
+  if (saved.problem) {
+    widget.note.textContent = saved.state
+      ? "Part of the draft saved in this browser could not be read, and was left out."
+      : "A draft saved in this browser could not be read, so it was discarded.";
+  }
+  if (saved.state) showDraft(widget, saved.state, saved.remember);
+}
+
+// The form as a draft has it (restored, or saved by another tab).
+/**
+ * @param {MountedWidget} widget
+ * @param {Record<string, string | boolean>} state
+ * @param {boolean} remember
+ */
+function showDraft(widget, state, remember) {
+  resetState(widget.root);
+  growRows(widget.root, state);
+  writeState(widget.root, state);
   for (const el of controls(widget.root)) {
     if (!isToggle(el) && !isDraft(el) && el.value) el.dataset.edited = "true";
   }
-  restoreDrafts(widget.root, saved.state);
-  widget.remember.checked = saved.remember;
+  restoreDrafts(widget.root, state);
+  widget.remember.checked = remember;
 }
 
 // The storage controls, and what this browser allows.
@@ -1087,12 +1198,19 @@ function showButtons(scope) {
 }
 
 /** @param {MountedWidget} widget */
+/**
+ * @param {MountedWidget} widget
+ * @returns {boolean} whether the draft was stored
+ */
 function saveDraft(widget) {
   const { store, remember, note } = widget;
   const ok = store.save(readState(widget.root), remember.checked);
   if (!ok && (store.session || store.local)) {
-    note.textContent = "Your draft could not be saved in this browser.";
+    note.textContent =
+      "Your latest changes could not be saved in this browser (its storage may be full). " +
+      "The last saved copy is kept.";
   }
+  return ok;
 }
 
 // Views asked for while the runtime loads wait in the worker's queue; the
@@ -1121,8 +1239,8 @@ async function showView(widget) {
   zoneChanges ??= changesAround(Date.now());
   const state = { ...readState(root), ...readerClock(new Date(), zoneChanges) };
   try {
-    const view = await widget.runtime.view(widget.name, widget.options, state);
-    if (ticket !== widget.latest) return; // a newer keystroke's view is on its way
+    const view = await widget.runtime.view(widget.name, widget.options, state, widget.slot);
+    if (ticket !== widget.latest || !view) return; // a newer keystroke's view is on its way
     applyView(root, view);
     if (!widget.live || root.dataset.state === "error") {
       widget.live = true;
@@ -1142,12 +1260,11 @@ async function showView(widget) {
  */
 function showError(widget, error) {
   widget.root.dataset.state = "error";
-  say(
-    widget,
-    "The interactive part of this tool could not start " +
-      `(${error.message}). The form still works: fill it in, print it, ` +
-      "and what you type is kept.",
-  );
+  const what =
+    error instanceof WorkerStopped
+      ? "The interactive part of this tool stopped responding. Opening another page of the guide starts it again."
+      : `The interactive part of this tool could not start: ${error.message}.`;
+  say(widget, `${what} The form still works: fill it in, print it, and what you type is kept.`);
 }
 
 /** @param {MountedWidget} widget */
@@ -1173,11 +1290,20 @@ function wireInputs(widget) {
 function wireStorage(widget) {
   const { root, store, remember, note } = widget;
   remember.addEventListener("change", () => {
-    saveDraft(widget);
+    const stored = saveDraft(widget);
     saveFacts(widget);
+    if (stored) {
+      note.textContent = remember.checked
+        ? "Your draft is remembered on this device until you clear it."
+        : "Your draft is kept only until you close this tab.";
+      return;
+    }
+    // Not stored where asked: the copy stays where it was, and the box says so.
+    remember.checked = !remember.checked;
     note.textContent = remember.checked
-      ? "Your draft is remembered on this device until you clear it."
-      : "Your draft is kept only until you close this tab.";
+      ? "Your draft could not be moved out of this device's storage: it is still remembered here."
+      : "This browser could not remember your draft on this device (its storage may be full): " +
+        "it is kept only until you close this tab.";
   });
   /** @type {HTMLElement} */ (root.querySelector('[data-role="clear"]')).addEventListener("click", () => {
     forgetFacts(widget); // the facts the tools share (name, company...): gone from all of them
@@ -1189,6 +1315,23 @@ function wireStorage(widget) {
       "Cleared: this tool keeps nothing in this browser now, and the guide's other tools no longer have " +
       "your name, company, role or interview details.";
     refresh(widget);
+  });
+  // Other tabs of this guide: a remembered draft they save shows here too,
+  // and "Clear my data" there clears here (this tab's own copy included).
+  window.addEventListener("storage", (event) => {
+    if (!root.isConnected || event.storageArea !== window.localStorage) return;
+    if (event.key === `${store.key}:cleared` && event.newValue !== null) {
+      store.clear(false);
+      resetState(root);
+      remember.checked = false;
+      note.textContent = "Cleared in another tab: this tool keeps nothing in this browser now.";
+      refresh(widget);
+    } else if (event.key === store.key && event.newValue !== null) {
+      const { state } = readDraft(event.newValue);
+      if (!state) return;
+      showDraft(widget, state, true);
+      refresh(widget);
+    }
   });
 }
 
@@ -1219,8 +1362,16 @@ function wireActions(widget) {
 function showLoading(widget) {
   widget.root.dataset.state = "loading";
   say(widget, "Loading the interactive version. You can start now: nothing you type will be lost.");
+  // Slow is not broken (a slow phone, a busy machine): real failures are
+  // reported by the worker; this only says it is still coming.
   const slow = setTimeout(() => {
-    if (!widget.live) showError(widget, new Error("it is taking too long to load"));
+    if (!widget.live && widget.root.dataset.state === "loading") {
+      say(
+        widget,
+        "Still loading the interactive version: this can take a while on a slow connection or a busy " +
+          "device. Keep going: nothing you type will be lost.",
+      );
+    }
   }, SLOW_LOAD_MS);
   widget.runtime.ready.finally(() => clearTimeout(slow)).catch(() => {});
 }

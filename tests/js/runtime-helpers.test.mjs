@@ -5,12 +5,16 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import {
+  draftKey,
   ID_ATTRIBUTES,
   isMailto,
   isRelativeHref,
   linkedPieces,
   localIso,
+  MAX_DRAFT_FIELDS,
+  MAX_ROWS,
   offsetChanges,
+  readDraft,
   readerClock,
   renumberValue,
   rowCount,
@@ -120,4 +124,37 @@ test("the reader's clock names the zone and now", () => {
   assert.match(clock._now, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
   assert.equal(typeof clock._tz, "string");
   assert.deepEqual(clock._tz_changes, []);
+});
+
+// ---------------------------------------------------------------- issue 10
+
+test("a stored draft of the wrong shape is refused, and said so", () => {
+  for (const raw of ["null", '"text"', "42", "true", "[1, 2]", "{not json", ""]) {
+    assert.deepEqual(readDraft(raw), { state: null, problem: true }, raw);
+  }
+  assert.deepEqual(readDraft(null), { state: null, problem: false });
+});
+
+test("a stored draft keeps only text and true/false values", () => {
+  const { state, problem } = readDraft('{"a": "x", "b": true, "c": 3, "d": null, "e": {"f": 1}, "__proto__": "p"}');
+  assert.deepEqual(Object.keys(state), ["a", "b", "__proto__"]);
+  assert.equal(Object.getPrototypeOf(state), Object.prototype);
+  assert.equal(problem, true);
+  assert.deepEqual(readDraft('{"a": "x"}'), { state: { a: "x" }, problem: false });
+});
+
+test("a stored draft keeps at most MAX_DRAFT_FIELDS fields", () => {
+  const many = Object.fromEntries(Array.from({ length: MAX_DRAFT_FIELDS * 3 }, (_, i) => [`f${i}`, "x"]));
+  assert.equal(Object.keys(readDraft(JSON.stringify(many)).state).length, MAX_DRAFT_FIELDS);
+});
+
+test("row counts stop at MAX_ROWS, as the widgets' Python does", () => {
+  assert.equal(MAX_ROWS, 10);
+  assert.equal(rowCount({ "interviewers.4999.name": "x" }, "interviewers"), MAX_ROWS);
+  assert.equal(rowCount({ "interviewers.2.name": "x" }, "interviewers"), 3);
+});
+
+test("draft keys carry the guide's own path", () => {
+  assert.equal(draftKey("/careers/guide/", "rejection.md#1"), "follow-up-guide:/careers/guide/:rejection.md#1");
+  assert.notEqual(draftKey("/careers/guide/", "a.md#1"), draftKey("/alumni/guide/", "a.md#1"));
 });
