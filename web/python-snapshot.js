@@ -13,6 +13,10 @@
 // - "Clear my data" drops it.
 
 // One cache per guide (its runtime folder), beside the offline copy's caches.
+/**
+ * @param {string} runtimeUrl a file of the runtime folder (import.meta.url)
+ * @param {string} key the manifest's snapshotKey
+ */
 export function snapshotStore(runtimeUrl, key) {
   const folder = new URL("./", runtimeUrl).href;
   const cacheName = `follow-up-guide python snapshot ${folder}`;
@@ -22,10 +26,11 @@ export function snapshotStore(runtimeUrl, key) {
     async load() {
       const cache = await caches.open(cacheName);
       const response = await cache.match(entry);
-      if (!response) return null;
+      if (!response || !response.body) return null;
       const stream = response.body.pipeThrough(new DecompressionStream("gzip"));
       return new Uint8Array(await new Response(stream).arrayBuffer());
     },
+    /** @param {Uint8Array<ArrayBuffer>} bytes */
     async save(bytes) {
       const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
       const body = await new Response(stream).arrayBuffer();

@@ -28,8 +28,6 @@ const fileName = (url) => decodeURIComponent(new URL(url, manifestUrl).pathname.
 const missing = (url) => new BootFailure(`a file it needs is missing from the site (${fileName(url)})`);
 const damaged = (url) => new BootFailure(`a file it needs is damaged (${fileName(url)})`);
 const unreachable = (url) => new BootFailure(`a file it needs could not be downloaded (${fileName(url)})`);
-const tampered = (url) =>
-  new BootFailure(`a file it needs is damaged (${fileName(url)} is not the file this guide was built with)`);
 
 // Every file the manifest lists with a hash is fetched with Subresource
 // Integrity, by this worker and by Pyodide alike (it calls the global fetch
@@ -47,11 +45,13 @@ function checkIntegrity(manifest) {
     try {
       return await plainFetch(input, { ...init, integrity });
     } catch (error) {
-      // A failed check and a network failure look alike: ask once more,
-      // unchecked, only to tell the reader which it was.
+      // A failed check, a missing file and a network failure look alike: ask
+      // once more, unchecked, only to tell the reader which it was.
       const again = await plainFetch(input, init).catch(() => null);
-      if (again && again.ok) throw tampered(url);
-      throw error;
+      if (!again) throw error;
+      if (!again.ok) return again; // missing: the caller says so
+      console.warn(`${url} is not the file this guide was built with (integrity check failed)`);
+      throw damaged(url);
     }
   };
 }
