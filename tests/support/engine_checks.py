@@ -78,8 +78,18 @@ def open_live(engine: Engine, site_url: str, name: str) -> None:
 
 def wait_ready(engine: Engine, name: str) -> None:
     engine.wait_until(
-        _ROOT + "return root && root.getAttribute('data-state') === 'ready';", name, what=f"{name} to be ready"
+        _ROOT + "return !window.__beforeReload && root && root.getAttribute('data-state') === 'ready';",
+        name,
+        what=f"{name} to be ready",
     )
+
+
+def reload(engine: Engine, name: str) -> None:
+    """Reload, then wait for the new page's widget: a driver may return while
+    the old page is still the one shown, so the old page is marked first."""
+    engine.run("window.__beforeReload = true;")
+    engine.reload()
+    wait_ready(engine, name)
 
 
 def fill(engine: Engine, name: str, values: dict[str, str]) -> None:
@@ -117,8 +127,7 @@ def check_hostile_draft_survives_a_reload(engine: Engine, site_url: str, name: s
     assert engine.run(INJECTED, name) == []
 
     # The draft comes back from browser storage: the same text, still only text.
-    engine.reload()
-    wait_ready(engine, name)
+    reload(engine, name)
     assert engine.run(FIELD_VALUE, name, case.text_field) == HOSTILE
     for key, value in case.also.items():
         assert engine.run(FIELD_VALUE, name, key) == value, key

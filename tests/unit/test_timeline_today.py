@@ -69,6 +69,13 @@ def test_stop_chasing_once_begun_is_ongoing():
     assert out["next_step"] == "Next: no more status checks. Stay in touch lightly, and keep applying elsewhere."
 
 
+def test_stop_chasing_on_its_own_day_is_for_today():
+    # Found by Hypothesis: on its own day the step was still "upcoming".
+    out = outputs(now="2026-10-06T09:00:00-04:00", interview_date="2026-09-01", second_check_sent=True)
+    assert out["plan"][3]["tone"] == "today"
+    assert out["plan"][3]["text"].startswith("Today, Tue 6 Oct — Stop chasing; stay top-of-mind")
+
+
 def test_a_step_due_today():
     out = outputs(now="2026-11-27T08:00:00-05:00", interview_date="2026-11-19", thank_you_sent=True)
     assert out["plan"][1]["tone"] == "today"

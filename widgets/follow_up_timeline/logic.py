@@ -247,7 +247,9 @@ def _today(step: Step, interview: Interview, now: datetime.datetime | None, days
         return step
     today = now.date()
     if step.kind == "stay-in-touch":
-        return replace(step, status="ongoing", planned=step.day, day=today, moved="") if step.day < today else step
+        if step.day < today:
+            return replace(step, status="ongoing", planned=step.day, day=today, moved="")
+        return replace(step, status="today") if step.day == today else step
     if step.deadline is not None:  # the thank-you, due at an hour
         late = now > step.deadline
     elif step.last_day is not None:  # a thank-you due within a day (or a few): the whole day counts

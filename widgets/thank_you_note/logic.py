@@ -299,7 +299,9 @@ def _linkedin_message(inputs: Inputs, person: Interviewer, variant: int, hello: 
     for message in candidates:
         if len(f"{hello}\n\n{message}\n\n{closing}") <= LINKEDIN_MAX_CHARS:
             return message
-    return candidates[-1]
+    # Nothing fits (a very long name or sign-off): the length check warns, and the
+    # note keeps what this person asked about, so a panel's notes still differ.
+    return join(short_thanks, detail_line.format(short_detail)) if person.detail else short_thanks
 
 
 # ------------------------------------------------------- comparing a panel's notes

@@ -659,3 +659,13 @@ def test_an_interview_date_within_a_year_has_no_error():
     v = view({"interview_date": "2027-03-04", "_now": "2026-03-04T10:00:00"})
     assert v["errors"]["interview_date"] == ""
     assert v["outputs"]["send_by"].startswith("Send by")
+
+
+def test_a_linkedin_note_too_long_to_fit_still_keeps_each_persons_detail():
+    # Found by Hypothesis: with a sign-off too long for any version to fit,
+    # the fallback dropped the detail and a panel's notes came out identical.
+    state = dict(PANEL, format="linkedin", your_name="x" * 400)
+    state.update({"interviewers.0.detail": "budgets", "interviewers.1.detail": "hiring plans"})
+    notes = view(state)["repeats"]["notes"]
+    bodies = [n["outputs"]["body"] for n in notes]
+    assert "budgets" in bodies[0] and "hiring plans" in bodies[1]
