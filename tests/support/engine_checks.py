@@ -149,8 +149,7 @@ def check_a_reload_restores_the_snapshot(engine: Engine, site_url: str) -> None:
     open_live(engine, site_url, name)
     if engine.run(BOOT) != "snapshot":  # this browser had none yet: it is made now
         assert engine.wait_until(SNAPSHOT, what="the snapshot to be written") == "saved"
-    engine.reload()
-    wait_ready(engine, name)
+    reload(engine, name)
     assert engine.run(BOOT) == "snapshot"
     typed = f"Restored Reader {next(_tokens)}"
     fill(engine, name, {CASES[name].text_field: typed})
