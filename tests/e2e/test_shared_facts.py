@@ -8,9 +8,11 @@ import datetime
 
 from playwright.sync_api import expect
 
-from tests.support.pages import wait_for_state, widget
+from tests.support.pages import MOUNT, wait_for_state, widget
 
 INTERVIEW = datetime.date.today() + datetime.timedelta(days=3)
+# Draft keys carry the guide's own path, so two guides on one origin keep apart.
+FACTS_KEY = f"follow-up-guide:{MOUNT}:facts"
 
 
 def open_tool(page, site, path: str, name: str):
@@ -40,7 +42,7 @@ def test_facts_typed_once_are_offered_in_the_other_tools_and_cleared_everywhere(
     )
     # Kept for this tab only, like the drafts: nothing in local storage.
     keys = page.evaluate("() => [Object.keys(sessionStorage), Object.keys(localStorage)]")
-    assert "follow-up-guide:facts" in keys[0] and not [k for k in keys[1] if k.startswith("follow-up-guide:")]
+    assert FACTS_KEY in keys[0] and not [k for k in keys[1] if k.startswith("follow-up-guide:")]
 
     checklist = open_tool(page, site, "rejection/", "rejection-checklist")
     expect(checklist.get_by_label("Your name")).to_have_value("Sam Lee")
@@ -58,7 +60,7 @@ def test_facts_typed_once_are_offered_in_the_other_tools_and_cleared_everywhere(
     note = open_tool(page, site, "thank-you-notes/", "thank-you-note")
     expect(note.get_by_label("Your name")).to_have_value("")
     expect(note.get_by_label("Company")).to_have_value("")
-    assert page.evaluate("() => sessionStorage.getItem('follow-up-guide:facts')") is None
+    assert page.evaluate("key => sessionStorage.getItem(key)", FACTS_KEY) is None
 
 
 def test_what_a_tool_was_given_does_not_overwrite_what_was_typed_there(page, site):
