@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.support.site_build import ROOT, build_site
+from tests.unit.thank_you_note.cases import PANEL
+from widgets.binding import handle
 
 
 def config_with(tmp_path: Path, holidays_yaml: str, extra_yaml: str = "") -> Path:
@@ -27,19 +29,27 @@ def config_with(tmp_path: Path, holidays_yaml: str, extra_yaml: str = "") -> Pat
     return config
 
 
-def timeline_options(page: Path) -> dict:
-    (raw,) = re.findall(r'data-widget="follow-up-timeline"[^>]*data-options="([^"]*)"', page.read_text())
+def widget_options(page: Path, widget: str = "follow-up-timeline") -> dict:
+    (raw,) = re.findall(rf'data-widget="{widget}"[^>]*data-options="([^"]*)"', page.read_text())
     return json.loads(html.unescape(raw))
 
 
-def test_a_centers_region_ships_its_holidays_to_the_timeline(tmp_path):
+@pytest.fixture(scope="module")
+def centers_site(tmp_path_factory) -> Path:
+    """The guide built for a center in England that writes dates month-day, 12-hour."""
+    tmp_path = tmp_path_factory.mktemp("center")
     site = tmp_path / "site"
     config = config_with(
         tmp_path, "    country: GB\n    subdivision: ENG\n", "  dates:\n    order: month-day\n    clock: 12\n"
     )
     done = build_site(site, config_file=config)
     assert done.returncode == 0, done.stdout + done.stderr
-    options = timeline_options(site / "timing" / "index.html")
+    return site
+
+
+def test_a_centers_region_ships_its_holidays_to_the_timeline(centers_site):
+    site = centers_site
+    options = widget_options(site / "timing" / "index.html")
     assert options["date_style"] == {"order": "month-day", "clock": 12}
     holidays = options["public_holidays"]
     assert holidays["region"] == "GB-ENG"
@@ -49,6 +59,20 @@ def test_a_centers_region_ships_its_holidays_to_the_timeline(tmp_path):
     assert not list(site.rglob("holidays*")) and "holidays/" not in str(list((site / "assets").rglob("*.whl")))
     # Only the widget that uses them carries them.
     assert "public_holidays" not in (site / "rejection" / "index.html").read_text()
+
+
+def test_a_centers_date_style_reaches_the_note_builder(centers_site):
+    """The note builder's server-rendered HTML carries the guide's style, and the
+    builder, given those options as the page sends them, writes its dates in it."""
+    page = centers_site / "thank-you-notes" / "index.html"
+    options = widget_options(page, "thank-you-note")
+    assert options["date_style"] == {"order": "month-day", "clock": 12}
+    assert "public_holidays" not in options  # only what the widget declares
+    state = dict(PANEL, _now="2026-11-17T18:00")
+    reply = json.loads(handle(json.dumps({"widget": "thank-you-note", "options": options, "state": state})))
+    view = reply["view"]
+    assert view["outputs"]["send_by"] == "Send by Wednesday, November 18 at 10:00 AM."
+    assert "on Tuesday, November 17, to discuss" in view["repeats"]["notes"][0]["outputs"]["body"]
 
 
 @pytest.mark.parametrize(

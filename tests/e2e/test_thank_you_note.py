@@ -15,8 +15,8 @@ from playwright.sync_api import expect
 
 from tests.support.pages import run_axe, wait_for_state, widget
 from tests.support.static_server import StaticServer
+from widgets.dates import long_date
 from widgets.thank_you_note import FORMAT_LABELS, WIDGET
-from widgets.thank_you_note.timing import day_words
 
 NAME = "thank-you-note"
 OPTIONS = WIDGET.resolve_options({})
@@ -191,7 +191,7 @@ def test_every_field_filled_by_label_gives_the_note_python_composes(page, site):
     body = expected["body"]
     for words in [
         "Hi Ana,",
-        "meeting with me on Tuesday, March 4, to discuss the Project Coordinator role at Acme Logistics.",
+        "meeting with me on Tuesday 4 March to discuss the Project Coordinator role at Acme Logistics.",
         "I enjoyed your questions about how the team plans its quarter.",
         "the backlog in customer onboarding",
         "At my last job",
@@ -202,7 +202,7 @@ def test_every_field_filled_by_label_gives_the_note_python_composes(page, site):
         assert words in body
     assert "Head of Operations" not in body  # their own title is never told back to them
     assert {c["tone"] for c in expected["checks"]} == {"pass"}
-    expect(root.locator('[data-output="send_by"]')).to_have_text("Send by Wednesday, March 5 at 2:30 PM.")
+    expect(root.locator('[data-output="send_by"]')).to_have_text("Send by Wednesday 5 March at 14:30.")
     # A note for an interview long past: late. For today's: what only the reader
     # can confirm is a tick, and then the all-clear.
     verdict = root.locator('[data-output="verdict"]')
@@ -297,20 +297,20 @@ def test_checks_react_as_the_reader_types(page, site):
     date = root.get_by_label("Interview date", exact=True)
     date.fill("2020-03-02")
     expect(prompt).to_have_text(
-        "The time to send passed on Tuesday, March 3: send it today anyway, a late note beats none."
+        "The time to send passed on Tuesday 3 March: send it today anyway, a late note beats none."
     )
     expect(prompt).to_have_attribute("data-tone", "warn")
     today = browser_today(page)
     date.fill(today.isoformat())
-    tomorrow = day_words(today + dt.timedelta(days=1))
+    tomorrow = long_date(today + dt.timedelta(days=1))
     expect(prompt).to_have_text(f"Prompt: send by {tomorrow} (24 hours after the interview).")
     expect(prompt).to_have_attribute("data-tone", "pass")
     root.get_by_label("Interview type", exact=True).select_option(label="Informational")
     expect(prompt).to_have_text(
-        f"Prompt: send by {day_words(today + dt.timedelta(days=3))} (3-5 days after an informational interview)."
+        f"Prompt: send by {long_date(today + dt.timedelta(days=3))} (3-5 days after an informational interview)."
     )
     expect(root.locator('[data-output="send_by"]')).to_have_text(
-        f"Send by {day_words(today + dt.timedelta(days=3))}; {day_words(today + dt.timedelta(days=5))} at the latest."
+        f"Send by {long_date(today + dt.timedelta(days=3))}; {long_date(today + dt.timedelta(days=5))} at the latest."
     )
 
 

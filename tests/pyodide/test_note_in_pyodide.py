@@ -103,6 +103,8 @@ REQUESTS = [
     {"widget": "thank-you-note", "options": {}, "state": {**PANEL, "notes.1.body": "Dear James,\r\n\r\nThanks!!"}},
     {"widget": "thank-you-note", "options": {}, "state": INFORMATIONAL},
     {"widget": "thank-you-note", "options": {}, "state": {**PANEL, "format": "linkedin", "tone": "warm"}},
+    # The panel in a guide set to month-day and a 12-hour clock (mkdocs.yml extra.dates).
+    {"widget": "thank-you-note", "options": {"date_style": {"order": "month-day", "clock": 12}}, "state": PANEL},
 ]
 
 
@@ -158,3 +160,11 @@ def test_the_drafts_read_the_same_in_the_browser(pyodide_replies):
     (note,) = informational["repeats"]["notes"]
     assert note["outputs"]["subject"] == "Thank you for your advice" and "role" not in note["outputs"]["body"]
     assert all(len(n["outputs"]["body"]) <= 300 for n in linkedin["repeats"]["notes"])
+
+
+def test_the_guides_date_style_holds_in_the_browser(pyodide_replies):
+    _, replies = pyodide_replies
+    default, month_day = (json.loads(replies[i])["view"] for i in (9, 13))
+    assert default["outputs"]["send_by"] == "Send by Wednesday 18 November at 10:00."
+    assert month_day["outputs"]["send_by"] == "Send by Wednesday, November 18 at 10:00 AM."
+    assert "on Tuesday, November 17, to discuss" in month_day["repeats"]["notes"][0]["outputs"]["body"]

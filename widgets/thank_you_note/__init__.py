@@ -27,7 +27,16 @@ TONE_LABELS = {"formal": "Formal", "warm": "Warm"}
 WIDGET = Widget(
     name="thank-you-note",
     view=view,
-    options=(Option("heading", str, "Build your thank-you note", "The widget's heading."),),
+    options=(
+        Option("heading", str, "Build your thank-you note", "The widget's heading."),
+        Option(
+            "date_style",
+            dict,
+            None,
+            "How dates and times are written (widgets.dates.DateStyleData).",
+            site="mkdocs.yml extra.dates",
+        ),
+    ),
     initial_state=DEFAULT_STATE,
     template_context={
         "interview_types": INTERVIEW_TYPES,

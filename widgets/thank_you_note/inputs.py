@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from widgets.dates import DEFAULT, DateStyle
 from widgets.state import block, flag, text
 
 FORMATS = ("email", "card", "linkedin")
@@ -57,6 +58,8 @@ class Inputs:
     signature: str = ""  # optional lines under the name: phone, LinkedIn, portfolio
     format: str = "email"
     tone: str = "formal"
+    # How the date is written: the guide's date_style option, not a field of the form.
+    date_style: DateStyle = DEFAULT
 
     @property
     def informational(self) -> bool:

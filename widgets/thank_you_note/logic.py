@@ -22,8 +22,8 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
+from widgets.dates import long_date
 from widgets.thank_you_note.inputs import Inputs, Interviewer
-from widgets.thank_you_note.timing import day_words
 from widgets.writing.greetings import greeting
 from widgets.writing.message import Message
 from widgets.writing.sentences import join, phrase, sentence, without_lead
@@ -131,17 +131,18 @@ def subject_line(inputs: Inputs) -> str:
 
 
 def _on_day(inputs: Inputs) -> str:
-    return f" on {day_words(inputs.date)}" if inputs.date else ""
+    return f" on {long_date(inputs.date, inputs.date_style)}" if inputs.date else ""
 
 
 def _opening(inputs: Inputs, variant: int, short: bool = False) -> str:
-    """ "Thank you for meeting with me on Tuesday, March 4, to discuss the Analyst role at Acme." """
+    """ "Thank you for meeting with me on Tuesday 4 March to discuss the Analyst role at Acme." """
     role = phrase(inputs.role) or PLACEHOLDERS["role"]
     company = phrase(inputs.company) or PLACEHOLDERS["company"]
     thanks = _pick(_THANKS[inputs.tone], variant)
     activity = _ACTIVITY[inputs.interview_type]
     day = "" if short else _on_day(inputs)
-    comma = "," if day else ""
+    # "on Tuesday, March 4, to discuss": a month-day date closes its comma; "on Tuesday 4 March to" has none.
+    comma = "," if day and inputs.date_style.order == "month-day" else ""
     at = "" if short and len(role) + len(company) > 40 else f" at {company}"
     about = "to discuss" if activity.startswith("meeting") else "about"
     return f"{thanks} {activity}{day}{comma} {about} the {role} role{at}."
@@ -347,8 +348,9 @@ def _frame_patterns() -> list[re.Pattern[str]]:
     thanks that open a note and the interest and closing lines that end it.
     Every note has them; they are set aside when a panel's notes are compared."""
     role = r"the .+ role(?: at .+)?"
+    # The date as either style writes it: "on Tuesday 17 November" or "on Tuesday, November 17,".
     openings = [
-        rf"{re.escape(_THANKS[tone][0])} {re.escape(activity)}(?: on .+?,)? (?:to discuss|about) {role}\."
+        rf"{re.escape(_THANKS[tone][0])} {re.escape(activity)}(?: on .+?,?)? (?:to discuss|about) {role}\."
         for tone in _THANKS
         for activity in _ACTIVITY.values()
     ]

@@ -2,7 +2,8 @@
 informational interview), and whether that time has passed.
 
 Times are naive local times: the interview's date and time as the reader
-typed them, and "now" as the browser's clock gives it.
+typed them, and "now" as the browser's clock gives it. Dates are written in
+the guide's style (the date_style option, mkdocs.yml extra.dates): widgets/dates.py.
 """
 
 from __future__ import annotations
@@ -13,28 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from widgets.base import ListItem
-from widgets.dates import DateStyle, clock, long_date
+from widgets.dates import DEFAULT, DateStyle, moment_words
 
 PROMPT_WINDOW = dt.timedelta(hours=24)
 INFORMATIONAL_AIM = dt.timedelta(days=3)
 INFORMATIONAL_LATEST = dt.timedelta(days=5)
-
-# The note builder's wording until it reads the guide's own style (the
-# date_style option, mkdocs.yml extra.dates) like the timeline: widgets/dates.py.
-NOTE_STYLE = DateStyle(order="month-day", clock=12)
-
-
-def day_words(day: dt.date) -> str:
-    """'Tuesday, March 3', spelled out in English whatever the machine's locale."""
-    return long_date(day, NOTE_STYLE)
-
-
-def clock_words(moment: dt.time) -> str:
-    return clock(moment, NOTE_STYLE)
-
-
-def moment_words(moment: dt.datetime, with_time: bool) -> str:
-    return f"{day_words(moment.date())} at {clock_words(moment.time())}" if with_time else day_words(moment.date())
 
 
 def now_from(state: Mapping[str, Any]) -> dt.datetime:
@@ -84,28 +68,31 @@ def is_past(limit: dt.datetime, now: dt.datetime, with_time: bool) -> bool:
     return now > limit if with_time else now.date() > limit.date()
 
 
-def send_by_text(limit: Deadline | None, informational: bool) -> str:
+def send_by_text(limit: Deadline | None, informational: bool, style: DateStyle = DEFAULT) -> str:
     if limit is None:
         window = "within 3-5 days" if informational else "within 24 hours"
         return f"Add the interview's date to see when to send your note ({window})."
-    aim = moment_words(limit.aim, limit.with_time)
+    aim = moment_words(limit.aim, style, with_time=limit.with_time)
     if informational:
-        return f"Send by {aim}; {moment_words(limit.latest, limit.with_time)} at the latest."
+        return f"Send by {aim}; {moment_words(limit.latest, style, with_time=limit.with_time)} at the latest."
     return f"Send by {aim}."
 
 
-def prompt_check(limit: Deadline | None, informational: bool, now: dt.datetime) -> ListItem:
+def prompt_check(limit: Deadline | None, informational: bool, now: dt.datetime, style: DateStyle = DEFAULT) -> ListItem:
     window = "3-5 days of an informational interview" if informational else "24 hours"
     if limit is None:
         return {"text": f"Add the interview's date: a note should go within {window}.", "tone": "todo"}
     if is_past(limit.latest, now, limit.with_time):
-        late = moment_words(limit.latest, limit.with_time)
+        late = moment_words(limit.latest, style, with_time=limit.with_time)
         return {
             "text": f"The time to send passed on {late}: send it today anyway, a late note beats none.",
             "tone": "warn",
         }
     if informational and is_past(limit.aim, now, limit.with_time):
-        latest = moment_words(limit.latest, limit.with_time)
+        latest = moment_words(limit.latest, style, with_time=limit.with_time)
         return {"text": f"Send it today: {latest} is the latest for an informational interview.", "tone": "warn"}
     after = "3-5 days after an informational interview" if informational else "24 hours after the interview"
-    return {"text": f"Prompt: send by {moment_words(limit.aim, limit.with_time)} ({after}).", "tone": "pass"}
+    return {
+        "text": f"Prompt: send by {moment_words(limit.aim, style, with_time=limit.with_time)} ({after}).",
+        "tone": "pass",
+    }

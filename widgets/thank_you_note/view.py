@@ -9,12 +9,14 @@ built from it, so what is sent is exactly what is shown.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
 from widgets.base import View
+from widgets.dates import DateStyle
 from widgets.thank_you_note.checks import Final, confirm_checks, note_checks, panel_checks
 from widgets.thank_you_note.inputs import (
     MAX_INTERVIEWERS,
@@ -109,7 +111,8 @@ def verdict(checks: list[Check]) -> str:
 
 
 def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> View:
-    inputs = read_inputs(state)
+    style = DateStyle.from_option(options.get("date_style"))
+    inputs = dataclasses.replace(read_inputs(state), date_style=style)
     people = read_interviewers(state)
     limit = deadline(inputs.date, inputs.time, inputs.informational)
     untouched = is_untouched(state)
@@ -125,7 +128,7 @@ def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> View:
         finals.append(final)
         every_check += checks
 
-    panel = [prompt_check(limit, inputs.informational, now_from(state))]
+    panel = [prompt_check(limit, inputs.informational, now_from(state), style)]
     panel += panel_checks([label(p, i) for i, p in enumerate(people)], [f.body for f in finals], untouched)
     panel += confirm_checks(read_confirmed(state), people, [f.body for f in finals])
     if inputs.interview_type == "panel" and len(people) == 1:
@@ -138,7 +141,7 @@ def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> View:
             )
         )
     errors = field_errors(state, people)
-    send_by = send_by_text(limit, inputs.informational)
+    send_by = send_by_text(limit, inputs.informational, style)
     if errors["interview_date"]:
         send_by = "Check the interview's date above to see when to send your note."
     return {

@@ -33,7 +33,7 @@ PANEL = {
 
 CHEN_EMAIL = """Dear Dr. Chen,
 
-Thank you for meeting with me on Tuesday, November 17, to discuss the Junior Data Analyst role at Northwind Health. \
+Thank you for meeting with me on Tuesday 17 November to discuss the Junior Data Analyst role at Northwind Health. \
 I appreciated your questions about how I would check a dashboard's numbers before it goes to the clinics. \
 I also enjoyed discussing the new loyalty programme launch and the data it will need. \
 In my capstone I built the reporting for a student-run clinic's appointment data, which taught me to check every \
@@ -51,7 +51,7 @@ linkedin.com/in/samrivera"""
 
 OCONNOR_EMAIL = """Dear James O'Connor,
 
-I am grateful to you for meeting with me on Tuesday, November 17, to discuss the Junior Data Analyst role at \
+I am grateful to you for meeting with me on Tuesday 17 November to discuss the Junior Data Analyst role at \
 Northwind Health. I valued our exchange about the move of the reporting pipeline to dbt.
 
 As promised, here is the link to my portfolio: https://samrivera.dev/portfolio
@@ -82,7 +82,7 @@ INFORMATIONAL = {
 
 INFORMATIONAL_EMAIL = """Hi Priya,
 
-Thank you so much for taking the time to talk with me on Tuesday, November 17. What you said about which SQL \
+Thank you so much for taking the time to talk with me on Tuesday 17 November. What you said about which SQL \
 skills hiring managers test first was really helpful. I also loved hearing about how you moved from nursing into \
 analytics.
 

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.unit.thank_you_note.cases import CHEN_EMAIL, INFORMATIONAL, INFORMATIONAL_EMAIL, OCONNOR_EMAIL, PANEL
+from widgets.dates import DEFAULT, DateStyle
 from widgets.thank_you_note.inputs import FORMATS, TONES, TYPE_VALUES, Interviewer, read_inputs, read_interviewers
 from widgets.thank_you_note.logic import (
     CARD_MAX_WORDS,
@@ -19,11 +20,13 @@ from widgets.thank_you_note.logic import (
     compose,
     condense,
     gets_shared_detail,
+    is_frame,
     subject_line,
 )
 from widgets.writing.parts import sentences, split_message
 
 INPUTS = read_inputs(PANEL)
+US_STYLE = DateStyle(order="month-day", clock=12)
 CHEN, OCONNOR = read_interviewers(PANEL)
 
 
@@ -78,18 +81,41 @@ def test_greetings(name, tone, fmt, greeting):
 
 
 @pytest.mark.parametrize(
-    "interview_type, opening",
+    "interview_type, style, opening",
     [
-        ("phone", "Thank you for speaking with me by phone on Tuesday, November 17, about the"),
-        ("video", "Thank you for speaking with me on Tuesday, November 17, about the"),
-        ("on-site", "Thank you for meeting with me on Tuesday, November 17, to discuss the"),
-        ("panel", "Thank you for meeting with me on Tuesday, November 17, to discuss the"),
-        ("final-round", "Thank you for meeting with me for the final round on Tuesday, November 17, to discuss the"),
+        ("phone", DEFAULT, "Thank you for speaking with me by phone on Tuesday 17 November about the"),
+        ("video", DEFAULT, "Thank you for speaking with me on Tuesday 17 November about the"),
+        ("on-site", DEFAULT, "Thank you for meeting with me on Tuesday 17 November to discuss the"),
+        ("panel", DEFAULT, "Thank you for meeting with me on Tuesday 17 November to discuss the"),
+        ("final-round", DEFAULT, "Thank you for meeting with me for the final round on Tuesday 17 November to discuss"),
+        # The guide set to month-day (mkdocs.yml extra.dates): the date's commas close around it.
+        ("phone", US_STYLE, "Thank you for speaking with me by phone on Tuesday, November 17, about the"),
+        ("on-site", US_STYLE, "Thank you for meeting with me on Tuesday, November 17, to discuss the"),
+        ("final-round", US_STYLE, "Thank you for meeting with me for the final round on Tuesday, November 17, to"),
     ],
 )
-def test_the_kind_of_interview_is_said_naturally(interview_type, opening):
-    note = compose(dataclasses.replace(INPUTS, interview_type=interview_type), CHEN)
+def test_the_kind_of_interview_is_said_naturally(interview_type, style, opening):
+    note = compose(dataclasses.replace(INPUTS, interview_type=interview_type, date_style=style), CHEN)
     assert note.paragraphs[0].startswith(opening)
+
+
+@pytest.mark.parametrize("style", [DEFAULT, US_STYLE])
+def test_the_opening_thanks_is_frame_in_either_date_style(style):
+    """A panel's notes are compared without it, however the date is written."""
+    opening = compose(dataclasses.replace(INPUTS, date_style=style), CHEN).paragraphs[0].split(". ")[0] + "."
+    assert "17" in opening and is_frame(opening)
+
+
+@pytest.mark.parametrize(
+    "style, thanks",
+    [
+        (DEFAULT, "Thank you so much for taking the time to talk with me on Tuesday 17 November. "),
+        (US_STYLE, "Thank you so much for taking the time to talk with me on Tuesday, November 17. "),
+    ],
+)
+def test_the_informational_note_gives_the_day_in_the_guides_style(style, thanks):
+    inputs = dataclasses.replace(read_inputs(INFORMATIONAL), date_style=style)
+    assert compose(inputs, read_interviewers(INFORMATIONAL)[0]).paragraphs[0].startswith(thanks)
 
 
 def test_a_single_note_carries_every_shared_point_and_the_signature():

@@ -154,7 +154,7 @@ def duplicate_warnings(v):
 
 def test_the_realistic_panel_reaches_an_all_clear_once_the_reader_ticks():
     v = view(PANEL)
-    assert v["outputs"]["send_by"] == "Send by Wednesday, November 18 at 10:00 AM."
+    assert v["outputs"]["send_by"] == "Send by Wednesday 18 November at 10:00."
     chen, oconnor = v["repeats"]["notes"]
     assert (chen["outputs"]["body"], oconnor["outputs"]["body"]) == (CHEN_EMAIL, OCONNOR_EMAIL)
     assert chen["outputs"]["to"] == "Dr. Maria Chen" and oconnor["outputs"]["to"] == "James O'Connor"
@@ -215,7 +215,7 @@ def test_the_informational_note():
     assert "role" not in item["outputs"]["body"]
     assert item["outputs"]["count"] == "4 sentences (aim for 3-5)"
     assert not any("strength" in c["text"] or "fit" in c["text"] for c in item["outputs"]["checks"])
-    assert v["outputs"]["send_by"].startswith("Send by Friday, November 20")
+    assert v["outputs"]["send_by"].startswith("Send by Friday 20 November")
 
 
 def test_an_address_that_is_not_one_gets_a_message_and_no_to():
@@ -294,6 +294,34 @@ def test_the_binding_returns_a_view():
     (item,) = reply["view"]["repeats"]["notes"]
     assert "at <b>Acme</b>" in item["outputs"]["body"]
     assert reply["view"]["outputs"]["send_by"].startswith("Add the interview's date")
+
+
+@pytest.mark.parametrize(
+    "date_style, send_by, on_day",
+    [
+        (None, "Send by Wednesday 18 November at 10:00.", "on Tuesday 17 November to discuss"),
+        (
+            {"order": "month-day", "clock": 12},
+            "Send by Wednesday, November 18 at 10:00 AM.",
+            "on Tuesday, November 17, to discuss",
+        ),
+        (
+            {"order": "day-month", "clock": 12},
+            "Send by Wednesday 18 November at 10:00 AM.",
+            "on Tuesday 17 November to",
+        ),
+    ],
+)
+def test_the_guides_date_style_reaches_every_date_the_builder_writes(date_style, send_by, on_day):
+    """The page sends the build's date_style (mkdocs.yml extra.dates) with the options."""
+    options = {} if date_style is None else {"date_style": date_style}
+    state = dict(PANEL, _now="2026-11-18T11:00")  # past the deadline: the late warning names it too
+    reply = json.loads(handle(json.dumps({"widget": "thank-you-note", "options": options, "state": state})))
+    view_ = reply["view"]
+    assert view_["outputs"]["send_by"] == send_by
+    late = send_by.removeprefix("Send by ").removesuffix(".")
+    assert view_["outputs"]["checks"][0]["text"].startswith(f"The time to send passed on {late}: ")
+    assert all(on_day in n["outputs"]["body"] for n in view_["repeats"]["notes"])
 
 
 def test_the_binding_with_hostile_sizes():
