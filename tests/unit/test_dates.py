@@ -1,11 +1,14 @@
 """widgets.dates: one way to write dates and times, set once in mkdocs.yml (extra.dates)."""
 
 import datetime
+import re
+from pathlib import Path
 
 import pytest
 
 from widgets.dates import (
     DEFAULT,
+    MONTHS,
     DateStyle,
     brief_date,
     check_style,
@@ -116,3 +119,25 @@ def test_the_timeline_writes_the_guides_style():
     )
     steps = plan(Interview(FRI, decision_day=datetime.date(2026, 11, 24)), Rules(style=US_STYLE))
     assert steps[1].when == "3 business days after their decision date, Tue, Nov 24, 2026"
+
+
+_MONTH = "|".join(m if len(m) <= 3 else f"{m[:3]}(?:{m[3:]})?" for m in MONTHS)
+MONTH_DAY = re.compile(rf"\b(?:{_MONTH})\.? \d{{1,2}}\b")  # "March 3", "Nov 20"
+DAY_MONTH = re.compile(rf"\b\d{{1,2}} (?:{_MONTH})\b")  # "3 March", "20 Nov"
+TWELVE_HOUR = re.compile(r"\b\d{1,2}(?::\d\d)? ?(?:[ap]\.?m\.?)(?!\w)", re.IGNORECASE)  # "2pm", "10:00 AM"
+
+
+def test_the_guides_own_text_uses_the_default_style():
+    """The widgets' default style is the one the guide's pages are written in
+    (mkdocs.yml says to edit the sample dates when a center changes it)."""
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    text = "\n".join(page.read_text(encoding="utf-8") for page in sorted(docs.rglob("*.md")))
+    assert (DEFAULT.order, DEFAULT.clock) == ("day-month", 24)
+    assert DAY_MONTH.findall(text), "the guide writes dates: this check has something to read"
+    assert MONTH_DAY.findall(text) == []
+    assert TWELVE_HOUR.findall(text) == []
+
+
+@pytest.mark.parametrize("text", ["on March 3 and", "Nov 20, 2026", "at 2pm", "by 10:00 AM.", "9 a.m. sharp"])
+def test_the_guide_text_check_sees_the_other_style(text):
+    assert MONTH_DAY.search(text) or TWELVE_HOUR.search(text)
