@@ -229,8 +229,9 @@ const isToggle = (el) => el.type === "checkbox" || el.type === "radio";
 // fills it until the reader types in it (data-edited), and from then on it is
 // theirs: sent in the state under its name, never overwritten by a view, and
 // kept in the saved draft like any field. A draft inside a repeated output
-// item may be saved before its item exists (a reload): it waits in
-// pendingDrafts until the view adds the item.
+// item may be saved before its item exists (a reload), or outlive it (the
+// view takes the item away): it waits in pendingDrafts until the view adds
+// the item.
 
 /** @param {Element} el */
 const isDraft = (el) => el.hasAttribute("data-output") && el.hasAttribute("name");
@@ -296,6 +297,21 @@ function claimDrafts(root, item) {
     delete waiting[el.name];
     fitHeight(el);
   }
+}
+
+// A repeated item the view takes away (a follow-up marked sent, a form that
+// gives no plan for now): its edited drafts wait in pendingDrafts, still sent
+// and saved, until the view adds the item again.
+/**
+ * @param {Element} root
+ * @param {Element} item
+ */
+function keepDrafts(root, item) {
+  const waiting = pendingDrafts.get(root) || {};
+  for (const el of /** @type {NodeListOf<Control>} */ (item.querySelectorAll("[data-output][name]"))) {
+    if (el.dataset.edited) waiting[el.name] = el.value;
+  }
+  pendingDrafts.set(root, waiting);
 }
 
 // The undo button of a draft, in the draft's scope.
@@ -728,7 +744,12 @@ function applyRepeats(scope, repeats) {
 function applyRepeat(container, items) {
   const template = /** @type {HTMLTemplateElement} */ (container.querySelector(":scope > template"));
   const current = [...container.querySelectorAll(":scope > [data-repeat-item]")];
-  while (current.length > items.length) current.pop()?.remove();
+  const root = container.closest("[data-widget]");
+  while (current.length > items.length) {
+    const gone = /** @type {Element} */ (current.pop());
+    if (root) keepDrafts(root, gone);
+    gone.remove();
+  }
   const added = new Set();
   while (current.length < items.length) {
     const item = /** @type {Element} */ (template.content.firstElementChild?.cloneNode(true));
@@ -738,7 +759,6 @@ function applyRepeat(container, items) {
     current.push(item);
     added.add(item);
   }
-  const root = container.closest("[data-widget]");
   current.forEach((item, index) => {
     renumber(item, container.dataset.outputRepeat || "", index);
     if (root && added.has(item)) claimDrafts(root, item);

@@ -9,7 +9,9 @@ Friday-afternoon one puts the thank-you note's deadline on a Saturday.
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -386,6 +388,44 @@ def test_axe_finds_no_violations_with_a_plan_and_with_an_error(browser, site, sc
     context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_overdue_with_drafts_and_edited(browser, site, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    root = open_timeline(page, site)
+    # Overdue: an interview ten days ago, nothing sent.
+    root.get_by_label("Interview date", exact=True).fill((browser_today(page) - 10 * DAY).isoformat())
+    expect(root.locator('[data-output="plan"] > li[data-tone="overdue"]').first).to_contain_text("Overdue since ")
+    assert run_axe(page) == [], f"{scheme}, overdue"
+
+    # The drafts shown, with every fact typed.
+    fill_draft_facts(root)
+    root.get_by_label("Something relevant to share when you keep in touch").fill("a report on onboarding")
+    expect(drafts(root)).to_have_count(3)
+    expect(draft(drafts(root).nth(2))).to_have_value(re.compile("I came across a report on onboarding"))
+    assert run_axe(page) == [], f"{scheme}, drafts shown"
+
+    # A draft edited (its notice shown), then rewritten (its undo button shown).
+    first = drafts(root).first
+    draft(first).fill("Dear Dr. Rivera,\n\nAny news?\n\nKind regards,\nSam Lee")
+    expect(first.locator('[data-output="edited"]')).to_have_text(EDITED)
+    assert run_axe(page) == [], f"{scheme}, edited"
+    first.get_by_role("button", name="Rewrite from the form").click()
+    expect(first.get_by_role("button", name="Undo the rewrite")).to_be_visible()
+    assert run_axe(page) == [], f"{scheme}, rewritten"
+    context.close()
+
+
+def browser_today(page) -> datetime.date:
+    """Today where the browser is (the widget's clock)."""
+    return datetime.date.fromisoformat(
+        page.evaluate(
+            "() => { const d = new Date(); return [d.getFullYear(), String(d.getMonth() + 1).padStart(2, '0'),"
+            " String(d.getDate()).padStart(2, '0')].join('-'); }"
+        )
+    )
+
+
 def test_keyboard_reaches_every_control_and_can_copy(browser, site):
     context = browser.new_context(locale="en-US")
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
@@ -474,6 +514,10 @@ def test_print_shows_the_plan_without_the_buttons(context, site):
     expect(root.get_by_label("Interview date", exact=True)).to_be_hidden()
     expect(root.get_by_label("I have already sent my thank-you note")).to_be_hidden()
     expect(root.get_by_label("Reminders")).to_be_hidden()
+    # The drafts to send are not part of the printed plan.
+    expect(drafts(root)).to_have_count(3)
+    expect(root.locator(".fug-widget__drafts")).to_be_hidden()
+    expect(root.get_by_role("heading", name="Drafts to send")).to_be_hidden()
     assert len(page.pdf()) > 1000
 
 
@@ -507,25 +551,50 @@ def test_each_step_links_to_its_section_of_the_guide(page, site):
     expect(page.locator("#when-to-send-it")).to_be_visible()
 
 
+def drafts(root):
+    """The drafts shown, in the plan's order (one repeated output per kind)."""
+    return root.locator(".fug-widget__drafts [data-repeat-item]")
+
+
+def draft(item):
+    return item.locator('textarea[data-output="body"]')
+
+
+def fill_draft_facts(root):
+    root.get_by_label("Company (optional, used in the calendar events)").fill("Acme")
+    root.get_by_label("Your name").fill("Sam Lee")
+    root.get_by_label("Your main contact's name (recruiter or hiring manager)").fill("Dr. Ana Rivera")
+    root.get_by_label("Role", exact=True).fill("Project Coordinator")
+
+
+def decode_mailto(href: str) -> dict[str, str]:
+    """The fields of a mailto: URL, percent-decoded as UTF-8 (RFC 6068: no '+' as space)."""
+    parts = urlsplit(href)
+    assert (parts.scheme, parts.path, parts.fragment) == ("mailto", "", "")
+    fields = {}
+    for pair in parts.query.split("&"):
+        name, _, value = pair.partition("=")
+        fields[name] = unquote(value, encoding="utf-8", errors="strict")
+    return fields
+
+
 def test_drafts_for_every_follow_up_copy_exactly(context, site):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
     page = context.new_page()
     root = open_timeline(page, site)
     thursday = next_weekday(THURSDAY)
     enter_interview(root, thursday)
-    root.get_by_label("Company (optional, used in the calendar events)").fill("Acme")
-    root.get_by_label("Your name").fill("Sam Lee")
-    root.get_by_label("Your main contact's name (recruiter or hiring manager)").fill("Dr. Ana Rivera")
-    root.get_by_label("Role").fill("Project Coordinator")
-    drafts = root.locator('[data-output-repeat="drafts"] > [data-repeat-item]')
-    expect(drafts).to_have_count(3)
-    expect(drafts.locator('[data-output="title"]')).to_have_text(
+    fill_draft_facts(root)
+    expect(drafts(root)).to_have_count(3)
+    expect(drafts(root).locator('[data-output="title"]')).to_have_text(
         ["First status check", "Second status check", "Keep in touch"]
     )
-    first = drafts.first
-    expect(first.locator('[data-output="body"]')).to_contain_text("Kind regards,\nSam Lee")
-    body = first.locator('[data-output="body"]').text_content()
+    first = drafts(root).first
+    expect(draft(first)).to_have_value(re.compile("Kind regards,\nSam Lee$"))
+    body = draft(first).input_value()
     assert body.startswith("Dear Dr. Rivera,\n\nI hope your week is going well. I interviewed for the Project")
+    expect(first.get_by_label("Your first status check (edit it here)")).to_have_value(body)
+    expect(drafts(root).nth(2).get_by_label("Your keep-in-touch message (edit it here)")).to_be_visible()
 
     first.get_by_role("button", name="Copy the message").click()
     expect(root.locator('[data-role="status"]')).to_have_text("Copied to the clipboard.")
@@ -543,8 +612,120 @@ def test_drafts_for_every_follow_up_copy_exactly(context, site):
     # A follow-up marked sent needs no draft.
     root.get_by_label("I have already sent my thank-you note").check()
     root.get_by_label("I have sent my first status check").check()
-    expect(drafts).to_have_count(2)
-    expect(drafts.first.locator('[data-output="title"]')).to_have_text("Second status check")
+    expect(drafts(root)).to_have_count(2)
+    expect(drafts(root).first.locator('[data-output="title"]')).to_have_text("Second status check")
+
+
+# Typed into a draft: markup, script, right-to-left, an emoji sequence, a line
+# separator (U+2028), a percent sign and an ampersand, blank lines.
+MINE = (
+    "Dear Ana,\n\n<b>Still</b> keen <script>window.__owned=3</script> \u202eשלום 👩🏽\u200d💻 e\u0301\u2028"
+    "100% sure & ready?\n\nBest,\nSam"
+)
+EDITED = "You edited this draft: changes to the form no longer change it."
+
+
+def test_an_edited_draft_copies_mails_and_saves_exactly_the_text_shown(context, site):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
+    page = context.new_page()
+    root = open_timeline(page, site)
+    enter_interview(root, next_weekday(THURSDAY))
+    fill_draft_facts(root)
+    second = drafts(root).nth(1)
+    expect(draft(second)).to_have_value(re.compile("Sam Lee$"))
+    draft(second).fill(MINE)
+    shown = draft(second).input_value()  # what the reader sees, the browser's own line breaks
+    assert shown == MINE
+    # Straight after the keystroke: the file is the text shown, the last key included.
+    with page.expect_download() as info:
+        second.get_by_role("button", name="Download as .txt").click()
+    assert info.value.suggested_filename == "second-status-check.txt"
+    subject = "Re: Following up - Project Coordinator interview"
+    assert Path(info.value.path()).read_bytes().decode("utf-8") == f"Subject: {subject}\n\n{shown}\n"
+    expect(second.locator('[data-output="edited"]')).to_have_text(EDITED)
+    href = second.get_by_role("link", name="Open in e-mail app").get_attribute("href")
+    assert decode_mailto(href) == {"subject": subject, "body": shown.replace("\n", "\r\n")}
+    second.get_by_role("button", name="Copy the message").click()
+    expect(root.locator('[data-role="status"]')).to_have_text("Copied to the clipboard.")
+    assert page.evaluate("() => navigator.clipboard.readText()") == shown
+    # Shown literally, never run.
+    assert page.evaluate("() => window.__owned") is None
+    expect(second.locator("b, script")).to_have_count(0)
+
+
+def test_an_edit_stays_with_its_draft_through_changes_sent_steps_a_reload_and_a_rewrite(page, site):
+    root = open_timeline(page, site)
+    thursday = next_weekday(THURSDAY)
+    enter_interview(root, thursday)
+    fill_draft_facts(root)
+    first = drafts(root).first
+    expect(draft(first)).to_have_value(re.compile("Sam Lee$"))
+    composed_second = draft(drafts(root).nth(1)).input_value()
+    draft(first).fill(MINE)
+    notice = first.locator('[data-output="edited"]')
+    expect(notice).to_have_text(EDITED)
+    expect(notice).to_have_attribute("aria-live", "polite")
+
+    # A later change to the form changes the other drafts, never the edited one.
+    root.get_by_label("Role", exact=True).fill("Data Analyst")
+    expect(drafts(root).nth(1).locator('[data-output="subject"]')).to_have_text(
+        "Re: Following up - Data Analyst interview"
+    )
+    expect(first.locator('[data-output="subject"]')).to_have_text("Following up - Data Analyst interview")
+    expect(draft(first)).to_have_value(MINE)
+
+    # Marked sent, the first check's draft goes; its text never moves to another draft.
+    root.get_by_label("I have already sent my thank-you note").check()
+    root.get_by_label("I have sent my first status check").check()
+    expect(drafts(root)).to_have_count(2)
+    second = drafts(root).first
+    expect(second.locator('[data-output="title"]')).to_have_text("Second status check")
+    expect(draft(second)).to_have_value(re.compile("^Dear Dr. Rivera,\n\nI am following up on my message of"))
+    expect(second.locator('[data-output="edited"]')).to_have_text("")
+    # ... and kept: unticked, it is back as it was.
+    sent = root.get_by_label("I have sent my first status check")
+    sent.uncheck()
+    expect(drafts(root)).to_have_count(3)
+    expect(draft(drafts(root).first)).to_have_value(MINE)
+    # Also through other changes and a reload while it is away.
+    sent.check()
+    expect(drafts(root)).to_have_count(2)
+    root.get_by_label("Something relevant to share when you keep in touch").fill("a report")
+    expect(draft(drafts(root).nth(1))).to_have_value(re.compile("I came across a report"))
+    page.reload()
+    wait_for_state(page, NAME, "ready")
+    expect(drafts(root)).to_have_count(2)
+    sent.uncheck()
+    expect(drafts(root)).to_have_count(3)
+    first = drafts(root).first
+    expect(draft(first)).to_have_value(MINE)
+    expect(first.locator('[data-output="edited"]')).to_have_text(EDITED)
+    expect(draft(drafts(root).nth(1))).not_to_have_value(MINE)
+    assert composed_second != MINE
+
+    # Rewrite from the form, and undo.
+    undo = first.get_by_role("button", name="Undo the rewrite")
+    expect(undo).to_be_hidden()
+    first.get_by_role("button", name="Rewrite from the form").click()
+    expect(draft(first)).to_have_value(re.compile("^Dear Dr. Rivera,\n\nI hope your week is going well. I interviewed"))
+    expect(draft(first)).to_have_value(re.compile("the Data Analyst role at Acme"))
+    expect(first.locator('[data-output="edited"]')).to_have_text("")
+    expect(root.locator('[data-role="status"]')).to_contain_text("Rewritten from the form.")
+    expect(undo).to_be_visible()
+    undo.click()
+    expect(draft(first)).to_have_value(MINE)
+    expect(draft(first)).to_be_focused()
+    expect(undo).to_be_hidden()
+    expect(first.locator('[data-output="edited"]')).to_have_text(EDITED)
+
+    # Edits survive a reload, and a form change after it still leaves them alone.
+    page.reload()
+    wait_for_state(page, NAME, "ready")
+    expect(drafts(root)).to_have_count(3)
+    expect(draft(drafts(root).first)).to_have_value(MINE)
+    root.get_by_label("Your name").fill("Sam J. Lee")
+    expect(draft(drafts(root).nth(2))).to_have_value(re.compile("Sam J. Lee$"))
+    expect(draft(drafts(root).first)).to_have_value(MINE)
 
 
 def local_today(zone: str) -> datetime.date:

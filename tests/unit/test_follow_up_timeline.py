@@ -527,6 +527,32 @@ def test_template_controls_are_labelled_and_errors_described():
     assert "<script" not in html
 
 
+def test_each_draft_is_a_labelled_text_area_the_reader_edits():
+    html, _ = _rendered()
+    templates = re.findall(r'<div data-output-repeat="([a-z_]+)">\s*<template>(.*?)</template>', html, flags=re.S)
+    assert [name for name, _ in templates] == ["first_check", "second_check", "keep_in_touch"]
+    what = {"first_check": "first status check", "second_check": "second status check"}
+    what["keep_in_touch"] = "keep-in-touch message"
+    for name, markup in templates:
+        parser = _Elements()
+        parser.feed(markup)
+        elements = parser.elements
+        (area,) = [attrs for tag, attrs in elements if tag == "textarea"]
+        assert area["name"] == f"{name}.0.body" and area["data-output"] == "body"
+        assert f'<label for="{area["id"]}">Your {what[name]} (edit it here)</label>' in markup
+        (notice,) = [attrs for _, attrs in elements if attrs.get("data-output") == "edited"]
+        assert notice["id"] == area["aria-describedby"] and notice["aria-live"] == "polite"
+        actions = {attrs["data-action"]: attrs for tag, attrs in elements if tag == "button"}
+        assert set(actions) == {"copy", "download", "rewrite", "undo-rewrite"}
+        assert "hidden" in actions["undo-rewrite"] and "hidden" not in actions["rewrite"]
+        assert (
+            "a",
+            {"class": "fug-widget__button", "data-link": "mailto", "aria-describedby": area["id"][:-4] + "title"},
+        ) in elements
+        # The runtime renumbers ids with the repeat's name: each id carries it.
+        assert all(f"-{name}-0-" in attrs["id"] for _, attrs in elements if "id" in attrs)
+
+
 def test_template_escapes_a_hostile_heading():
     html, _ = _rendered('```widget follow-up-timeline\nheading: "<img src=x onerror=alert(1)>"\n```\n')
     assert "<img" not in html and "&lt;img src=x" in html

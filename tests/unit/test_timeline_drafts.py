@@ -8,16 +8,26 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from widgets.follow_up_timeline import WIDGET
-from widgets.follow_up_timeline.drafts import Facts, drafts
+from widgets.follow_up_timeline.drafts import SLOTS, Facts, drafts
 from widgets.follow_up_timeline.logic import Interview, Rules, plan
+from widgets.state import block
+from widgets.writing.message import text_file
 
 D = datetime.date.fromisoformat
 NOW = "2026-11-22T10:00:00-05:00"
 
 
-def view_drafts(**state):
+def view_repeats(**state):
     full = {"_now": NOW, "interview_date": "2026-11-24", "company": "Acme", **state}
-    return WIDGET.view(WIDGET.resolve_options({}), full)["repeats"]["drafts"]
+    return WIDGET.view(WIDGET.resolve_options({}), full)["repeats"]
+
+
+def view_drafts(**state):
+    """The drafts shown, in the plan's order (each kind has its own repeated output)."""
+    repeats = view_repeats(**state)
+    assert list(repeats) == ["first_check", "second_check", "keep_in_touch"]
+    assert all(len(items) <= 1 for items in repeats.values())
+    return [item for items in repeats.values() for item in items]
 
 
 def test_three_drafts_read_as_e_mails():
@@ -109,3 +119,83 @@ def test_any_typing_gives_whole_messages(name, contact, role, company, share, ki
         for paragraph in message.paragraphs:
             assert paragraph and paragraph[-1] in ".?!…", paragraph
         assert message.body == message.body.strip()
+
+
+# ------------------------------------------------------- the reader's own text
+
+EDITED = "You edited this draft: changes to the form no longer change it."
+MINE = f"Hi Ana,\r\n\r\n{HOSTILE}\u2028a line\rand 100% “quotes” & <b>tags</b>.\n\nSam\n"
+
+
+def decoded_mailto(href: str) -> dict[str, list[str]]:
+    parts = urlsplit(href)
+    assert parts.scheme == "mailto" and parts.path == ""
+    return parse_qs(parts.query, keep_blank_values=True, strict_parsing=True)
+
+
+def test_an_edited_draft_is_the_readers_text_everywhere():
+    (first, second, _) = view_drafts(role="Analyst", **{"first_check.0.body": MINE})
+    shown = MINE.replace("\r\n", "\n").replace("\r", "\n")  # as the page's text area gives it back
+    assert first["outputs"]["body"] == shown
+    assert first["outputs"]["edited"] == EDITED
+    assert first["outputs"]["subject"] == "Following up - Analyst interview"  # the subject is not edited
+    query = decoded_mailto(first["links"]["mailto"])
+    assert query == {"subject": ["Following up - Analyst interview"], "body": [shown.replace("\n", "\r\n")]}
+    assert first["downloads"]["txt"]["text"] == f"Subject: Following up - Analyst interview\n\n{shown}"
+    # The other drafts still follow the form.
+    assert second["outputs"]["edited"] == "" and second["outputs"]["body"].startswith("Dear Hiring Manager,")
+
+
+def test_an_edit_stays_with_its_kind_of_draft():
+    mine = {"first_check.0.body": "My first check", "keep_in_touch.0.body": "My keep-in-touch"}
+    # The first check sent: its draft goes, and its text never moves to the second check.
+    repeats = view_repeats(interview_date="2026-11-02", thank_you_sent=True, first_check_sent=True, **mine)
+    assert repeats["first_check"] == []
+    assert repeats["second_check"][0]["outputs"]["body"].startswith("Dear Hiring Manager,")
+    assert repeats["second_check"][0]["outputs"]["edited"] == ""
+    assert repeats["keep_in_touch"][0]["outputs"]["body"] == "My keep-in-touch"
+    # Unticked again: the reader's first check is back as they left it.
+    (first, *_) = view_drafts(interview_date="2026-11-02", thank_you_sent=True, **mine)
+    assert first["outputs"]["body"] == "My first check" and first["outputs"]["edited"] == EDITED
+    # An informational interview has only keep-in-touch: a status check's text is not used for it.
+    (keep,) = view_drafts(interview_type="informational", **{"first_check.0.body": "My first check"})
+    assert keep["outputs"]["title"] == "Keep in touch" and keep["outputs"]["edited"] == ""
+
+
+def test_a_draft_emptied_by_the_reader_stays_empty():
+    (first, *_) = view_drafts(**{"first_check.0.body": ""})
+    assert first["outputs"]["body"] == "" and first["outputs"]["edited"] == EDITED
+    assert decoded_mailto(first["links"]["mailto"]) == {"subject": ["Following up on my interview"]}
+    assert first["downloads"]["txt"]["text"] == "Subject: Following up on my interview\n\n\n"
+
+
+def test_a_lone_surrogate_in_an_edit_cannot_break_the_files():
+    (first, *_) = view_drafts(**{"first_check.0.body": "half an emoji \ud83d here"})
+    assert first["outputs"]["body"] == "half an emoji \ufffd here"
+    assert decoded_mailto(first["links"]["mailto"])["body"] == ["half an emoji \ufffd here"]
+    first["downloads"]["txt"]["text"].encode("utf-8")
+
+
+def test_no_plan_no_drafts_and_an_edit_is_not_lost():
+    # The state still carries the reader's text (the page keeps it); no item shows it for now.
+    repeats = view_repeats(interview_date="2026-02-30", **{"first_check.0.body": "Mine"})
+    assert repeats == {"first_check": [], "second_check": [], "keep_in_touch": []}
+    assert view_repeats(interview_date="")["first_check"] == []
+
+
+def test_each_slot_names_its_field_and_file():
+    assert [(s.body_field, s.filename) for s in SLOTS] == [
+        ("first_check.0.body", "first-status-check.txt"),
+        ("second_check.0.body", "second-status-check.txt"),
+        ("keep_in_touch.0.body", "stay-in-touch.txt"),
+    ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60))
+def test_any_edit_is_what_copy_mailto_and_txt_carry(mine):
+    (first, *_) = view_drafts(**{"first_check.0.body": mine})
+    shown = first["outputs"]["body"]
+    assert shown == block({"b": mine}, "b")
+    assert decoded_mailto(first["links"]["mailto"]).get("body", [""]) == [shown.replace("\n", "\r\n")]
+    assert first["downloads"]["txt"]["text"] == text_file(first["outputs"]["subject"], shown)

@@ -3,6 +3,7 @@ calendar file out."""
 
 from widgets.base import IsoDates, Option, Widget
 from widgets.follow_up_timeline.calendar_file import REMINDERS
+from widgets.follow_up_timeline.drafts import SLOTS
 from widgets.follow_up_timeline.logic import INTERVIEW_TYPES, SECTIONS, Rules
 from widgets.follow_up_timeline.view import view
 
@@ -94,6 +95,6 @@ WIDGET = Widget(
         ),
     ),
     initial_state=DEFAULT_STATE,
-    template_context={"interview_types": INTERVIEW_TYPES, "reminders": REMINDERS},
+    template_context={"interview_types": INTERVIEW_TYPES, "reminders": REMINDERS, "draft_slots": SLOTS},
     sections=SECTIONS,
 )

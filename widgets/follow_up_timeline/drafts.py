@@ -15,20 +15,45 @@ from typing import Any
 from widgets.base import Download, View
 from widgets.dates import DEFAULT, DateStyle, day_month
 from widgets.follow_up_timeline.logic import INFORMATIONAL, Interview, Step
-from widgets.state import text
+from widgets.state import block, text
 from widgets.writing.greetings import greeting
 from widgets.writing.mailto import mailto
 from widgets.writing.message import Message, text_file
 from widgets.writing.sentences import phrase, sentence
 from widgets.writing.signature import sign_off, signature_block
 
-# The drafts, in the plan's order: (kind, the heading above it).
-DRAFTS: tuple[tuple[str, str], ...] = (
-    ("first-check", "First status check"),
-    ("second-check", "Second status check"),
-    ("stay-in-touch", "Keep in touch"),
-)
 TONE = "formal"  # status checks go to a recruiter or hiring manager
+EDITED = "You edited this draft: changes to the form no longer change it."
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where one kind of draft is shown: a repeated output of its own, with one
+    item while the plan needs that draft and none otherwise. The reader's text
+    comes back as ``<repeat>.0.body``, so an edit stays with its kind of draft
+    whatever the others do (a sent one dropped, none before an informational
+    interview's keep-in-touch)."""
+
+    kind: str  # the plan step it is for
+    repeat: str  # the repeated output (template.html)
+    title: str  # the heading above it
+    what: str  # how its text area's label names it: "Your first status check (edit it here)"
+
+    @property
+    def body_field(self) -> str:
+        return f"{self.repeat}.0.body"
+
+    @property
+    def filename(self) -> str:
+        return self.kind.replace("-check", "-status-check") + ".txt"
+
+
+# In the plan's order.
+SLOTS: tuple[Slot, ...] = (
+    Slot("first-check", "first_check", "First status check", "first status check"),
+    Slot("second-check", "second_check", "Second status check", "second status check"),
+    Slot("stay-in-touch", "keep_in_touch", "Keep in touch", "keep-in-touch message"),
+)
 
 
 @dataclass(frozen=True)
@@ -136,12 +161,33 @@ def keep_in_touch(interview: Interview, facts: Facts, style: DateStyle = DEFAULT
     return _message(subject, facts, (opening, middle, "I hope our paths cross again soon."), fallback=fallback)
 
 
-def draft_view(kind: str, title: str, message: Message) -> View:
-    """One draft as a repeated item of the view: its texts, mailto link and .txt file."""
-    slug = kind.replace("-check", "-status-check")
-    text = text_file(message.subject, message.body)
+def draft_view(slot: Slot, message: Message, edited: str | None = None) -> View:
+    """One draft as the item of its repeated output: the text shown (the
+    reader's own once edited, else the composed one), and the mailto link and
+    .txt file of exactly that text."""
+    body = message.body if edited is None else edited
     return View(
-        outputs={"title": title, "subject": message.subject, "body": message.body},
-        links={"mailto": mailto(subject=message.subject, body=message.body)},
-        downloads={"txt": Download(filename=f"{slug}.txt", mime="text/plain", text=text)},
+        outputs={
+            "title": slot.title,
+            "subject": message.subject,
+            "body": body,
+            "edited": "" if edited is None else EDITED,
+        },
+        links={"mailto": mailto(subject=message.subject, body=body)},
+        downloads={"txt": Download(filename=slot.filename, mime="text/plain", text=text_file(message.subject, body))},
     )
+
+
+def draft_repeats(
+    interview: Interview | None, steps: tuple[Step, ...], state: Mapping[str, Any], style: DateStyle = DEFAULT
+) -> dict[str, list[View]]:
+    """Each slot's item: a draft for each follow-up still to send (a sent one
+    needs none), with the reader's text where they edited it; no plan, no drafts."""
+    composed = {} if interview is None else drafts(interview, steps, Facts.from_state(state), style)
+    done = {step.kind for step in steps if step.done}
+    return {
+        slot.repeat: [draft_view(slot, composed[slot.kind], block(state, slot.body_field))]
+        if slot.kind in composed and slot.kind not in done
+        else []
+        for slot in SLOTS
+    }

@@ -9,10 +9,10 @@ from typing import Any
 from widgets.base import Link, ListItem, View
 from widgets.dates import DEFAULT, DateStyle
 from widgets.follow_up_timeline.calendar_file import REMINDERS, calendar_events
-from widgets.follow_up_timeline.drafts import DRAFTS, Facts, draft_view, drafts
+from widgets.follow_up_timeline.drafts import draft_repeats
 from widgets.follow_up_timeline.form import MISSING_DATE, read_form
 from widgets.follow_up_timeline.ics import calendar
-from widgets.follow_up_timeline.logic import Interview, Rules, Step, plan
+from widgets.follow_up_timeline.logic import Rules, Step, plan
 from widgets.follow_up_timeline.wording import (
     default_timeline,
     heading,
@@ -75,18 +75,9 @@ def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> View:
             },
             "text": {"filename": "follow-up-plan.txt", "mime": "text/plain", "text": text},
         },
-        "repeats": {"drafts": draft_items(interview, steps, state, style)},
+        "repeats": draft_repeats(interview, steps, state, style),
         "errors": errors,
     }
-
-
-def draft_items(
-    interview: Interview, steps: tuple[Step, ...], state: Mapping[str, Any], style: DateStyle
-) -> list[View]:
-    """The drafts for the follow-ups still to send (the sent ones need none)."""
-    composed = drafts(interview, steps, Facts.from_state(state), style)
-    done = {step.kind for step in steps if step.done}
-    return [draft_view(kind, title, composed[kind]) for kind, title in DRAFTS if kind in composed and kind not in done]
 
 
 def holidays_unknown(rules: Rules, steps: tuple[Step, ...]) -> str:
@@ -136,6 +127,6 @@ def _no_plan(rules: Rules, errors: dict[str, str]) -> View:
     return {
         "outputs": {"plan_heading": title, "next_step": "", "plan": items, "plan_text": text},
         "downloads": {},
-        "repeats": {"drafts": []},
+        "repeats": draft_repeats(None, (), {}),
         "errors": errors,
     }
