@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from urllib.parse import quote
 
 import icalendar
 import pytest
@@ -30,6 +31,9 @@ HOSTILE = (
     '"Acme; Ltd" & Co \\ back \ud800 tab\there ' + "ü" * 80
 )
 
+# A draft as a reader may edit it: markup, right-to-left, an emoji sequence, a
+# line separator, CRLF, a lone surrogate.
+EDITED_DRAFT = "Hi Ana,\r\n\r\n<b>Thanks</b> \u202eשלום 👩🏽\u200d💻\u2028100% & more \ud800.\r\n\r\nSam"
 
 # The options a built page holds for the timeline: what the fence sets and what the build adds.
 SITE_OPTIONS = json.loads(
@@ -110,6 +114,17 @@ CASES = {
         },
         SITE_OPTIONS,
         now="2026-11-22T10:00:00-05:00",
+    ),
+    # The reader's own drafts: the first check's (sent, so not shown) and the keep-in-touch one.
+    "edited-draft-first-check-sent": request(
+        {
+            "interview_date": "2026-11-10",
+            "company": "Acme",
+            "thank_you_sent": True,
+            "first_check_sent": True,
+            "first_check.0.body": "My first check",
+            "keep_in_touch.0.body": EDITED_DRAFT,
+        }
     ),
     "month-day-12-hour": request(
         {"interview_date": "2026-11-24", "interview_time": "14:00"},
@@ -265,6 +280,19 @@ def test_pyodide_names_the_holiday_drafts_and_links(pyodide_replies):
         "#the-first-status-check",
         "#what-to-write",
     ]
-    drafts = view["repeats"]["drafts"]
+    drafts = [item for items in view["repeats"].values() for item in items]
     assert [d["outputs"]["title"] for d in drafts] == ["First status check", "Second status check", "Keep in touch"]
     assert drafts[0]["outputs"]["body"].startswith("Dear Dr. Rivera,\n\nI hope your week is going well.")
+
+
+def test_pyodide_an_edited_draft_is_the_readers_text(pyodide_replies):
+    _, replies = pyodide_replies
+    repeats = json.loads(replies["edited-draft-first-check-sent"])["view"]["repeats"]
+    assert repeats["first_check"] == []  # sent: no draft, and its text goes nowhere else
+    (keep,) = repeats["keep_in_touch"]
+    mine = EDITED_DRAFT.replace("\r\n", "\n").replace("\ud800", "\ufffd")
+    assert keep["outputs"]["body"] == mine
+    assert keep["outputs"]["edited"] == "You edited this draft: changes to the form no longer change it."
+    assert keep["links"]["mailto"].endswith("&body=" + quote(mine.replace("\n", "\r\n"), safe=""))
+    assert keep["downloads"]["txt"]["text"] == f"Subject: Staying in touch - Acme\n\n{mine}\n"
+    assert repeats["second_check"][0]["outputs"]["edited"] == ""
