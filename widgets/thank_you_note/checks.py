@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from widgets.thank_you_note.inputs import Confirmed, Inputs, Interviewer
 from widgets.thank_you_note.logic import CARD_MAX_WORDS, CARD_SENTENCES, LINKEDIN_MAX_CHARS, is_frame, stock_key
@@ -156,23 +157,36 @@ def name_check(inputs: Inputs, person: Interviewer, final: Final) -> Check | Non
 def note_checks(
     inputs: Inputs, person: Interviewer, final: Final, shared_detail: bool = True
 ) -> tuple[list[Check], str]:
+    # Only the first check reads the shared fields the reader is typing in; the
+    # rest depend on the note's text, its format and the person's name, and are
+    # read once per text (_text_checks).
+    form = Inputs(interview_type=inputs.interview_type, format=inputs.format)
+    checks, count = _text_checks(form, Interviewer(name=person.name), final)
+    return [specific_check(inputs, person, shared_detail), *checks], count
+
+
+# Cached: while the reader types, most notes of a panel keep their text (the
+# ones the typed field does not reach, and every note they edited). The checks
+# are shared between calls: nothing changes a check once made.
+@lru_cache(maxsize=32)
+def _text_checks(form: Inputs, person: Interviewer, final: Final) -> tuple[tuple[Check, ...], str]:
     text = f"{final.subject}\n{final.body}"
     message = split_message(final.body).message
     unfinished = bool(placeholders(text)) and not final.edited
-    length, count = length_check(inputs, final, unfinished)
+    length, count = length_check(form, final, unfinished)
     checks = [
-        specific_check(inputs, person, shared_detail),
         gratitude_check(message),
-        None if inputs.informational else interest_check(message),
+        None if form.informational else interest_check(message),
         placeholder_check(text, from_form=not final.edited),
         length,
         cliche_check(text),
         marks_check(text),
-        name_check(inputs, person, final),
+        name_check(form, person, final),
     ]
-    return [c for c in checks if c], count
+    return tuple(c for c in checks if c), count
 
 
+@lru_cache(maxsize=32)  # asked of every note on every keystroke
 def promises_something(body: str) -> bool:
     """The message (not the signature, whose profile address is no promise)
     mentions an attachment or a link."""
@@ -253,6 +267,21 @@ class _Said:
         return list(dict.fromkeys(s for s, k in zip(self.sentences, self.keys, strict=True) if k in theirs))
 
 
+@lru_cache(maxsize=32)
+def _read(message: str) -> _Said:
+    return _Said(message)
+
+
+# Cached by the two texts: typing changes one or two notes of a panel, and the
+# pairs of the others are not compared again.
+@lru_cache(maxsize=64)
+def _compare(a: str, b: str) -> tuple[list[str], int, float]:
+    """The sentences ``a`` shares with ``b``, the fewer sentences of the two,
+    and their words' similarity."""
+    x, y = _read(a), _read(b)
+    return x.shared_with(y), min(len(x.sentences), len(y.sentences)) or 1, similarity(x.text, y.text)
+
+
 def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
@@ -264,13 +293,11 @@ def panel_checks(labels: list[str], bodies: list[str], untouched: bool) -> list[
     (the thanks, interest and closing lines every note has)."""
     if len(bodies) < 2:
         return []
-    said = [_Said(split_message(b).message) for b in bodies]
+    messages = [split_message(b).message for b in bodies]
     found = []
-    for j in range(1, len(said)):
+    for j in range(1, len(messages)):
         for i in range(j):
-            shared = said[i].shared_with(said[j])
-            fewest = min(len(said[i].sentences), len(said[j].sentences)) or 1
-            ratio = similarity(said[i].text, said[j].text)
+            shared, fewest, ratio = _compare(messages[i], messages[j])
             if len(shared) * 2 <= fewest and ratio <= SIMILAR_RATIO:
                 continue
             who = f"{labels[i]} and {labels[j]}"

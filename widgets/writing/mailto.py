@@ -11,6 +11,7 @@ the composer never puts one there.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -25,6 +26,9 @@ def _encode(text: str, safe: str = "") -> str:
     return quote(text, safe=safe, encoding="utf-8", errors="strict")
 
 
+# Cached: while the reader types, most notes of a panel keep their text, and
+# encoding a whole note is a good part of a keystroke's view in Pyodide.
+@lru_cache(maxsize=64)
 def mailto(to: str = "", subject: str = "", body: str = "") -> str:
     """``mailto:[to]?subject=...&body=...``; empty fields are left out.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from widgets.writing.signature import SIGN_OFFS
 
@@ -40,6 +41,7 @@ def _is_closing(paragraph: str) -> bool:
     return first.lower() in _KNOWN_SIGN_OFFS or (bool(_SIGN_OFF_WORDS.fullmatch(first)) and len(first.split()) <= 4)
 
 
+@lru_cache(maxsize=64)  # read by several checks, for every note, on every keystroke
 def split_message(text: str) -> Parts:
     """The greeting (first paragraph when it is one short line ending in a
     comma), the closing (last paragraph when it opens with a sign-off) and
