@@ -760,8 +760,12 @@ function applyRepeat(container, items) {
     added.add(item);
   }
   current.forEach((item, index) => {
-    renumber(item, container.dataset.outputRepeat || "", index);
-    if (root && added.has(item)) claimDrafts(root, item);
+    // Items are added and dropped at the end (a removed row's note is taken
+    // out by followRemoval, which renumbers): only a new item needs numbers.
+    if (added.has(item)) {
+      renumber(item, container.dataset.outputRepeat || "", index);
+      if (root) claimDrafts(root, item);
+    }
     applyView(item, items[index]);
   });
 }
@@ -781,9 +785,10 @@ function renumber(row, group, index) {
   for (const el of [row, ...row.querySelectorAll("*")]) {
     for (const attribute of ID_ATTRIBUTES) {
       const value = el.getAttribute(attribute);
-      if (value) el.setAttribute(attribute, renumberValue(value, group, index));
+      const renamed = value && renumberValue(value, group, index);
+      if (renamed && renamed !== value) el.setAttribute(attribute, renamed);
     }
-    if (el.hasAttribute("data-row-number")) el.textContent = String(index + 1);
+    if (el.hasAttribute("data-row-number") && el.textContent !== String(index + 1)) el.textContent = String(index + 1);
   }
 }
 
@@ -1217,14 +1222,15 @@ function showButtons(scope) {
   }
 }
 
-/** @param {MountedWidget} widget */
+// The form into the draft store; a full store keeps the last good copy and says so.
 /**
  * @param {MountedWidget} widget
+ * @param {State} [state] the form as just read, when the caller has it
  * @returns {boolean} whether the draft was stored
  */
-function saveDraft(widget) {
+function saveDraft(widget, state = readState(widget.root)) {
   const { store, remember, note } = widget;
-  const ok = store.save(readState(widget.root), remember.checked);
+  const ok = store.save(state, remember.checked);
   if (!ok && (store.session || store.local)) {
     note.textContent =
       "Your latest changes could not be saved in this browser (its storage may be full). " +
@@ -1237,27 +1243,36 @@ function saveDraft(widget) {
 // latest one wins, so what was typed meanwhile shows as soon as it is up.
 /** @param {MountedWidget} widget */
 function changed(widget) {
-  saveDraft(widget);
+  // The view is asked for first: Python computes it in the worker while the
+  // page saves the draft, so saving adds nothing to a keystroke's latency.
+  const state = readState(widget.root);
+  refresh(widget, state);
+  saveDraft(widget, state);
   saveFacts(widget);
-  refresh(widget);
 }
 
 /** @type {Array<[string, number]> | null} the local zone's offsets, worked out once per page */
 let zoneChanges = null;
 
-/** @param {MountedWidget} widget */
-function refresh(widget) {
-  widget.current = showView(widget);
+/**
+ * @param {MountedWidget} widget
+ * @param {State} [form] the form as just read, when the caller has it
+ */
+function refresh(widget, form) {
+  widget.current = showView(widget, form);
   return widget.current;
 }
 
-/** @param {MountedWidget} widget */
-async function showView(widget) {
+/**
+ * @param {MountedWidget} widget
+ * @param {State} [form]
+ */
+async function showView(widget, form = readState(widget.root)) {
   const { root } = widget;
   const ticket = ++widget.latest;
   // The form, and the reader's clock (never stored with the draft).
   zoneChanges ??= changesAround(Date.now());
-  const state = { ...readState(root), ...readerClock(new Date(), zoneChanges) };
+  const state = { ...form, ...readerClock(new Date(), zoneChanges) };
   try {
     const view = await widget.runtime.view(widget.name, widget.options, state, widget.slot);
     if (ticket !== widget.latest || !view) return; // a newer keystroke's view is on its way
