@@ -166,7 +166,8 @@ def measure(browser, url: str, interviewers: int, chars: int, delay: float, edit
 
     text = (DETAIL * (chars // len(DETAIL) + 1))[:chars]
     state = root.evaluate(READ_STATE)
-    options = WIDGET.resolve_options(json.loads(root.get_attribute("data-options") or "{}"))
+    # The options as the page sends them to the worker (site values included).
+    options = WIDGET.resolve_page_options(json.loads(root.get_attribute("data-options") or "{}"))
 
     def body(typed: str) -> str:
         notes_view = WIDGET.view(options, {**state, "discussed": typed})["repeats"]["notes"]
