@@ -15,6 +15,7 @@ import pytest
 from build_tools.content_check import check_docs
 from build_tools.errors import ContentErrors
 from build_tools.guide_links import GuideIndex, heading_anchors, page_url, relative_href
+from tests.support.career_fair import career_fair_config
 from tests.support.site_build import ROOT, build_site
 from widgets.follow_up_timeline import WIDGET as TIMELINE
 
@@ -86,28 +87,6 @@ def test_a_missing_target_fails_with_the_fence_line(tmp_path, monkeypatch):
         f"docs/timing.md:{line}: widget 'follow-up-timeline' links to staying-in-touch.md › 'Keep in touch': "
         "docs/staying-in-touch.md has no heading 'Keep in touch' (its headings: 'Staying top-of-mind',"
     )
-
-
-def career_fair_config(tmp_path: Path) -> Path:
-    """The guide with the timeline also on a page in a sub-folder (docs/events/career-fair.md)."""
-    docs = docs_copy(tmp_path)
-    (docs / "events").mkdir()
-    (docs / "events" / "career-fair.md").write_text(
-        "# Career fair follow-up\n\nMet someone at the fair? Plan your follow-up.\n\n"
-        "```widget follow-up-timeline\n```\n"
-    )
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
-        f"docs_dir: {docs}\n"
-        f"theme:\n  custom_dir: {ROOT / 'overrides'}\n"
-        f"hooks:\n  - {ROOT / 'build_tools' / 'mkdocs_hooks.py'}\n"
-        f"watch: [{ROOT / 'widgets'}]\n"
-        "nav:\n  - Home: index.md\n  - Timing: timing.md\n  - Career fair: events/career-fair.md\n"
-        "  - Thank-you notes: thank-you-notes.md\n  - Staying top-of-mind: staying-in-touch.md\n"
-        "  - Rejection: rejection.md\n  - Privacy: privacy.md\n"
-    )
-    return config
 
 
 def targets_exist(site: Path, page: Path, href: str) -> None:
