@@ -1110,6 +1110,7 @@ function selectContents(el) {
  * @property {number} applied       the ticket of the newest view shown (or failed)
  * @property {Promise<void>} current  settles when the newest view asked for is shown
  * @property {number} slot          this widget's number, so the worker computes only its newest request
+ * @property {State | null} unsaved  the form as last typed, while its saving waits for the view (changed)
  */
 
 let nextSlot = 1;
@@ -1157,6 +1158,7 @@ function widgetParts(root) {
     applied: 0,
     current: Promise.resolve(),
     slot: nextSlot++,
+    unsaved: null,
   };
 }
 
@@ -1243,10 +1245,26 @@ function saveDraft(widget, state = readState(widget.root)) {
 // latest one wins, so what was typed meanwhile shows as soon as it is up.
 /** @param {MountedWidget} widget */
 function changed(widget) {
-  // The view is asked for first: Python computes it in the worker while the
-  // page saves the draft, so saving adds nothing to a keystroke's latency.
   const state = readState(widget.root);
-  refresh(widget, state);
+  const shown = refresh(widget, state);
+  // While Python loads, the draft is saved at once. Once the widget is live,
+  // it is saved when the view is shown (or superseded, or failed): the page's
+  // thread is then free when the worker's reply arrives, so saving adds nothing
+  // to a keystroke's latency. Leaving the page saves what is still waiting.
+  if (!widget.live) {
+    saveDraft(widget, state);
+    saveFacts(widget);
+    return;
+  }
+  widget.unsaved = state;
+  shown.finally(() => saveTyped(widget));
+}
+
+/** @param {MountedWidget} widget */
+function saveTyped(widget) {
+  const state = widget.unsaved;
+  if (!state) return;
+  widget.unsaved = null;
   saveDraft(widget, state);
   saveFacts(widget);
 }
@@ -1324,7 +1342,13 @@ function wireInputs(widget) {
 /** @param {MountedWidget} widget */
 function wireStorage(widget) {
   const { root, store, remember, note } = widget;
+  // A draft still waiting for its view (changed) is saved when the reader leaves.
+  window.addEventListener("pagehide", () => saveTyped(widget));
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") saveTyped(widget);
+  });
   remember.addEventListener("change", () => {
+    widget.unsaved = null; // saved now, from the form as it is
     const stored = saveDraft(widget);
     saveFacts(widget);
     if (stored) {
@@ -1341,6 +1365,7 @@ function wireStorage(widget) {
         "it is kept only until you close this tab.";
   });
   /** @type {HTMLElement} */ (root.querySelector('[data-role="clear"]')).addEventListener("click", () => {
+    widget.unsaved = null; // nothing typed before the click is saved after it
     forgetFacts(widget); // the facts the tools share (name, company...): gone from all of them
     store.clear();
     widget.runtime.forgetSnapshot(); // the started Python kept for later pages, too
@@ -1356,6 +1381,7 @@ function wireStorage(widget) {
   window.addEventListener("storage", (event) => {
     if (!root.isConnected || event.storageArea !== window.localStorage) return;
     if (event.key === `${store.key}:cleared` && event.newValue !== null) {
+      widget.unsaved = null;
       store.clear(false);
       resetState(root);
       remember.checked = false;
