@@ -203,6 +203,17 @@ export function offsetChanges(start, end, minutesEast) {
   return changes;
 }
 
+/** @type {string | undefined} the local zone's name, read once: a new Intl.DateTimeFormat costs a keystroke ~0.5 ms */
+let zoneName;
+
+function localZoneName() {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+  } catch {
+    return ""; // no Intl time zones: the offsets alone still give the right times
+  }
+}
+
 /**
  * The reader's clock from the browser's: `Date` and `Intl` give the local zone.
  * @param {Date} now
@@ -210,12 +221,7 @@ export function offsetChanges(start, end, minutesEast) {
  * @returns {ReaderClock}
  */
 export function readerClock(now, changes) {
-  let zone = "";
-  try {
-    zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
-  } catch {
-    // no Intl time zones: the offsets alone still give the right times
-  }
+  const zone = (zoneName ??= localZoneName());
   const wall = {
     year: now.getFullYear(),
     month: now.getMonth() + 1,

@@ -249,10 +249,8 @@ const rewritten = new WeakMap();
  */
 function fillDraft(el, text) {
   if (el.dataset.edited) return;
-  if (el.value !== text || el.defaultValue !== text) {
-    el.defaultValue = text;
-    el.value = text;
-  }
+  if (el.defaultValue !== text) el.defaultValue = text; // sets the value too, unless the control was typed in
+  if (el.value !== text) el.value = text;
   fitHeight(el);
 }
 
