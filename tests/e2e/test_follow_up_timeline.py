@@ -727,6 +727,21 @@ def test_an_edit_stays_with_its_draft_through_changes_sent_steps_a_reload_and_a_
     expect(draft(drafts(root).nth(2))).to_have_value(re.compile("Sam J. Lee$"))
     expect(draft(drafts(root).first)).to_have_value(MINE)
 
+    # "Clear my data" forgets it, also while its draft is away.
+    def stored():
+        return page.evaluate("() => JSON.stringify([Object.values(sessionStorage), Object.values(localStorage)])")
+
+    sent.check()
+    expect(drafts(root)).to_have_count(2)
+    assert "__owned" in stored()
+    root.get_by_role("button", name="Clear my data").click()
+    expect(drafts(root)).to_have_count(0)
+    assert "__owned" not in stored()
+    enter_interview(root, thursday)
+    expect(drafts(root)).to_have_count(3)
+    expect(draft(drafts(root).first)).to_have_value(re.compile("^Dear Hiring Manager,"))
+    expect(drafts(root).first.locator('[data-output="edited"]')).to_have_text("")
+
 
 def local_today(zone: str) -> datetime.date:
     return datetime.datetime.now(ZoneInfo(zone)).date()
