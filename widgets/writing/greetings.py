@@ -7,6 +7,7 @@ Never title + given name + surname, and never an empty greeting.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from widgets.writing.names import Name, parse_name
@@ -20,8 +21,12 @@ SALUTATIONS: dict[str, str] = {"formal": "Dear", "warm": "Hi"}
 _NOT_A_NAME = " ,;:"
 
 
+_DOUBLED_COMMA = re.compile(r",(?:\s*,)+")
+
+
 def _clean(text: str) -> str:
-    return " ".join(text.split()).strip(_NOT_A_NAME)
+    # A doubled comma inside ("Hiring Manager,, HR") is a seam too: one is kept.
+    return _DOUBLED_COMMA.sub(",", " ".join(text.split())).strip(_NOT_A_NAME)
 
 
 def addressed_as(name: Name | str, tone: str) -> str:
