@@ -561,10 +561,17 @@ def draft(item):
 
 
 def fill_draft_facts(root):
+    """Types the drafts' facts and waits until the drafts show them all."""
     root.get_by_label("Company (optional, used in the calendar events)").fill("Acme")
     root.get_by_label("Your name").fill("Sam Lee")
     root.get_by_label("Your main contact's name (recruiter or hiring manager)").fill("Dr. Ana Rivera")
     root.get_by_label("Role", exact=True).fill("Project Coordinator")
+    all_typed = re.compile(
+        "^Dear Dr. Rivera,\n(?=.*Acme)(?=.*the Project Coordinator role).*Kind regards,\nSam Lee$", re.S
+    )
+    expect(drafts(root)).to_have_count(3)
+    for item in drafts(root).all():
+        expect(draft(item)).to_have_value(all_typed)
 
 
 def decode_mailto(href: str) -> dict[str, str]:
