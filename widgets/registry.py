@@ -1,7 +1,10 @@
 """The widgets an author can place with a ```widget <name> fence.
 
-Each widget is imported on first use, so the browser's worker compiles only
-the widgets of the page it serves (a few milliseconds, not a few hundred).
+Each widget is imported on first use, so a worker that starts from scratch
+compiles only the widgets of the page it serves. A worker about to keep a
+snapshot for later pages imports them all first (``import_all``, called by
+web/widget-worker.js): a later page then starts with its widget's modules
+already in memory, whichever widget it has.
 """
 
 from __future__ import annotations
@@ -35,3 +38,9 @@ def get_widget(name: str) -> Widget:
     if widget is None:
         raise KeyError(f"unknown widget '{name}' (known: {', '.join(WIDGET_NAMES)})")
     return widget
+
+
+def import_all() -> None:
+    """Every widget's modules, imported now (before a memory snapshot)."""
+    for name in WIDGET_NAMES:
+        find_widget(name)

@@ -1,0 +1,35 @@
+"""widgets/registry.py: widgets imported on first use, or all at once before a snapshot."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# A fresh interpreter: which widget packages are imported, after `code`.
+PROBE = """
+import json, sys
+{code}
+print(json.dumps(sorted(m for m in sys.modules if m.count(".") == 1 and m.startswith("widgets."))))
+"""
+
+
+def imported_after(code: str) -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.format(code=code)], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout)
+
+
+def test_a_widget_is_imported_on_first_use_only():
+    imported = imported_after("from widgets.registry import get_widget; get_widget('rejection-checklist')")
+    assert "widgets.rejection_checklist" in imported
+    assert "widgets.thank_you_note" not in imported and "widgets.follow_up_timeline" not in imported
+
+
+def test_import_all_imports_every_widget():
+    imported = imported_after("from widgets.registry import import_all; import_all()")
+    assert {"widgets.rejection_checklist", "widgets.thank_you_note", "widgets.follow_up_timeline"} <= set(imported)
