@@ -12,6 +12,29 @@
 //   worker reports how it started (data-python-boot on the page) for tests.
 // - "Clear my data" drops it.
 
+// Every byte of a stream, read here rather than with new Response(stream):
+// Firefox reports a Response body whose stream fails (a corrupt gzip) as an
+// uncaught error on the page, though the rejection is handled.
+/** @param {ReadableStream<Uint8Array>} stream */
+async function readAll(stream) {
+  const chunks = [];
+  let length = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    length += value.length;
+  }
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
+}
+
 // One cache per guide (its runtime folder), beside the offline copy's caches.
 /**
  * @param {string} runtimeUrl a file of the runtime folder (import.meta.url)
@@ -27,8 +50,7 @@ export function snapshotStore(runtimeUrl, key) {
       const cache = await caches.open(cacheName);
       const response = await cache.match(entry);
       if (!response || !response.body) return null;
-      const stream = response.body.pipeThrough(new DecompressionStream("gzip"));
-      return new Uint8Array(await new Response(stream).arrayBuffer());
+      return readAll(response.body.pipeThrough(new DecompressionStream("gzip")));
     },
     /** @param {Uint8Array<ArrayBuffer>} bytes */
     async save(bytes) {

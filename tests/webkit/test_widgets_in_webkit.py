@@ -6,7 +6,9 @@ import pytest
 
 from tests.support.engine_checks import (
     CASES,
+    check_a_corrupt_snapshot_falls_back,
     check_a_reload_restores_the_snapshot,
+    check_clear_my_data_drops_the_snapshot,
     check_goes_live_and_composes,
     check_hostile_draft_survives_a_reload,
 )
@@ -24,3 +26,12 @@ def test_hostile_draft_survives_a_reload_as_text(webkit, webkit_site, name):
 
 def test_a_reload_restores_python_from_the_snapshot(webkit, webkit_site):
     check_a_reload_restores_the_snapshot(webkit, webkit_site.url)
+
+
+@pytest.mark.parametrize("damage", ["not-gzip", "not-a-snapshot"])
+def test_a_corrupt_snapshot_falls_back_to_a_normal_start(webkit, webkit_site, damage):
+    check_a_corrupt_snapshot_falls_back(webkit, webkit_site.url, damage)
+
+
+def test_clear_my_data_drops_the_snapshot(webkit, webkit_site):
+    check_clear_my_data_drops_the_snapshot(webkit, webkit_site.url)
