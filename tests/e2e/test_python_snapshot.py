@@ -176,3 +176,87 @@ def test_without_the_private_snapshot_api_python_starts_normally(reader):
     assert wait_for_snapshot(reader) == "failed"
     assert snapshot_entries(reader) == []
     assert start(reader) == "fresh"
+
+
+def swap_in_runtime(page, old: str, new: str):
+    """Serve a Pyodide whose private API changed: `old` replaced by `new`."""
+
+    def patched(route):
+        body = route.fetch().text()
+        assert body.count(old) == 1, old
+        route.fulfill(body=body.replace(old, new), content_type="text/javascript")
+
+    page.context.route("**/pyodide.asm.mjs", patched)
+
+
+def fill_and_see(page, name: str):
+    root = widget(page, NAME)
+    root.get_by_label("Contact's name").fill(name)
+    expect(root.locator('[data-output="reply"]')).to_contain_text(name)
+
+
+def test_when_the_private_api_throws_on_making_a_snapshot_python_starts_normally(reader):
+    # Pyodide's own refusal, as when the private _makeSnapshot option is renamed.
+    swap_in_runtime(
+        reader,
+        "static makeMemorySnapshot(",
+        'static makeMemorySnapshot(){throw new Error("Can only use pyodide.makeMemorySnapshot if the _makeSnapshot '
+        'option is passed to loadPyodide")}static makeMemorySnapshotBeforeTheChange(',
+    )
+    assert start(reader) == "fresh"
+    assert wait_for_snapshot(reader) == "failed"
+    assert snapshot_entries(reader) == []
+    assert start(reader) == "fresh"
+    fill_and_see(reader, "Dana")
+
+
+def test_when_the_private_api_throws_on_restoring_python_starts_normally(reader):
+    start(reader)
+    assert wait_for_snapshot(reader) == "saved"
+    # The snapshot is sound; restoring it is what breaks (the private API changed).
+    swap_in_runtime(
+        reader,
+        "API.restoreSnapshot=function(",
+        'API.restoreSnapshot=function(){throw new TypeError("e.subarray is not a function")};'
+        "API.restoreSnapshotBeforeTheChange=function(",
+    )
+    assert start(reader) == "fresh-after-failed-snapshot"
+    fill_and_see(reader, "Dana")
+    # Every later page too: a new snapshot is made, refused, and Python starts anyway.
+    assert wait_for_snapshot(reader) == "saved"
+    assert start(reader, "thank-you-notes/") == "fresh-after-failed-snapshot"
+
+
+def test_a_snapshot_over_the_storage_quota_is_not_kept(reader):
+    # This site's storage quota, as the browser reports it, far below a snapshot
+    # (several MB compressed): a browser whose disk is nearly full.
+    origin = reader.url_of("").split("/careers/")[0]
+    quota = 256 * 1024
+    reader.context.new_cdp_session(reader).send(
+        "Storage.overrideQuotaForOrigin", {"origin": origin, "quotaSize": quota}
+    )
+    assert start(reader) == "fresh"
+    # (The quota is in force: estimate() does not show an override, a write does.)
+    probe = """async (size) => {
+                 try {
+                   await (await caches.open("quota probe")).put("probe", new Response(new Uint8Array(size)));
+                   return "written";
+                 } catch (error) {
+                   return error.name;
+                 } finally {
+                   await caches.delete("quota probe");
+                 }
+               }"""
+    assert reader.evaluate(probe, 2 * quota) == "QuotaExceededError"
+    assert wait_for_snapshot(reader) == "failed"
+    # Nothing half-written: no snapshot, no empty cache left behind.
+    assert snapshot_entries(reader) == []
+    assert (
+        reader.evaluate("async (prefix) => (await caches.keys()).filter((n) => n.startsWith(prefix))", SNAPSHOTS) == []
+    )
+    assert reader.evaluate("async () => (await navigator.storage.estimate()).usage") < quota
+    # The next page starts normally, the widget works, and still nothing is kept.
+    assert start(reader) == "fresh"
+    fill_and_see(reader, "Dana")
+    assert wait_for_snapshot(reader) == "failed"
+    assert snapshot_entries(reader) == []
