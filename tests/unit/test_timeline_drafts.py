@@ -2,6 +2,7 @@
 writing core; read as an advisor would (no seams, the right greeting)."""
 
 import datetime
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from hypothesis import given, settings
@@ -199,3 +200,46 @@ def test_any_edit_is_what_copy_mailto_and_txt_carry(mine):
     assert shown == block({"b": mine}, "b")
     assert decoded_mailto(first["links"]["mailto"]).get("body", [""]) == [shown.replace("\n", "\r\n")]
     assert first["downloads"]["txt"]["text"] == text_file(first["outputs"]["subject"], shown)
+
+
+# ------------------------------------------------- the guide's sample of each
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+# Each draft's sample in the guide: (page, the admonition's title, the slot).
+SAMPLES = (
+    ("timing.md", "A sample status check", "first_check"),
+    ("timing.md", "A sample second check", "second_check"),
+    ("staying-in-touch.md", "A sample keep-in-touch message", "keep_in_touch"),
+)
+
+
+def sample(page: str, title: str) -> list[str]:
+    """The lines of a sample in the guide, as Markdown writes them (unindented)."""
+    text = (DOCS / page).read_text(encoding="utf-8")
+    head = f'!!! tip "{title}"\n'
+    assert text.count(head) == 1, f"docs/{page}: one sample titled {title!r}"
+    lines = []
+    for line in text.split(head, 1)[1].splitlines():
+        if line and not line.startswith("    "):
+            break
+        lines.append(line.removeprefix("    "))
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def test_the_guide_shows_each_draft_laid_out_as_the_widget_writes_it():
+    # The samples' own facts: what the widget writes with them has the same subject, greeting and closing.
+    repeats = view_repeats(
+        company="Northwind Logistics", your_name="Sam Lee", contact_name="Ms. Ana Rivera", role="Project Coordinator"
+    )
+    for page, title, slot in SAMPLES:
+        lines = sample(page, title)
+        (item,) = repeats[slot]
+        subject, body = item["outputs"]["subject"], item["outputs"]["body"]
+        greeting = body.split("\n\n")[0]
+        assert lines[0] == f"**Subject:** {subject}", page
+        assert lines[1] == "" and lines[2] == greeting and lines[3] == ""  # a blank line after each part
+        assert lines[-2:] == ["Kind regards,<br>", "Sam Lee"] and body.endswith("Kind regards,\nSam Lee")
+        paragraphs = [line for line in lines[4:-2] if line]
+        assert len(paragraphs) == len(body.split("\n\n")) - 2  # as many paragraphs as the widget writes
