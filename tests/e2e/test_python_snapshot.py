@@ -260,3 +260,52 @@ def test_a_snapshot_over_the_storage_quota_is_not_kept(reader):
     fill_and_see(reader, "Dana")
     assert wait_for_snapshot(reader) == "failed"
     assert snapshot_entries(reader) == []
+
+
+def test_a_truncated_snapshot_falls_back_to_a_normal_start(reader):
+    # A real snapshot cut short (sound gzip around half of it): it passes
+    # Pyodide's magic and build checks, and fails only while restoring.
+    start(reader)
+    assert wait_for_snapshot(reader) == "saved"
+    cut = reader.evaluate(
+        """async (prefix) => {
+             const read = (body, stream) => new Response(body.pipeThrough(stream)).arrayBuffer();
+             let cut = 0;
+             for (const name of await caches.keys()) {
+               if (!name.startsWith(prefix)) continue;
+               const cache = await caches.open(name);
+               for (const request of await cache.keys()) {
+                 const bytes = await read((await cache.match(request)).body, new DecompressionStream("gzip"));
+                 const half = new Blob([bytes.slice(0, bytes.byteLength / 2)]).stream();
+                 await cache.put(request, new Response(await read(half, new CompressionStream("gzip"))));
+                 cut += 1;
+               }
+             }
+             return cut;
+           }""",
+        SNAPSHOTS,
+    )
+    assert cut == 1
+    assert start(reader) == "fresh-after-failed-snapshot"
+    fill_and_see(reader, "Dana")
+    assert wait_for_snapshot(reader) == "saved"
+    assert start(reader) == "snapshot"
+
+
+def test_when_this_browser_refuses_storage_python_starts_normally(reader):
+    # Cache Storage refused in the worker, as with cookies and site data blocked
+    # or in some private windows: every page starts normally and goes live.
+    def refusing(route):
+        refuse = (
+            "CacheStorage.prototype.open = () =>"
+            ' Promise.reject(new DOMException("The operation is insecure.", "SecurityError"));\n'
+        )
+        route.fulfill(body=refuse + route.fetch().text(), content_type="text/javascript")
+
+    reader.context.route("**/widget-worker.js", refusing)
+    assert start(reader) == "fresh-after-failed-snapshot"
+    assert wait_for_snapshot(reader) == "failed"
+    assert start(reader, "thank-you-notes/") == "fresh-after-failed-snapshot"
+    assert start(reader) == "fresh-after-failed-snapshot"
+    fill_and_see(reader, "Dana")
+    assert snapshot_entries(reader) == []

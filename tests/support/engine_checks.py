@@ -163,6 +163,8 @@ def check_a_reload_restores_the_snapshot(engine: Engine, site_url: str) -> None:
 SNAPSHOTS = "follow-up-guide python snapshot "
 _CACHE_WORK = """
 const [token, prefix, action] = arguments;
+const read = (body, stream) => new Response(body.pipeThrough(stream)).arrayBuffer();
+const gzip = (bytes) => read(new Blob([bytes]).stream(), new CompressionStream("gzip"));
 const work = async () => {
   const names = (await caches.keys()).filter((name) => name.startsWith(prefix));
   const entries = [];
@@ -173,8 +175,12 @@ const work = async () => {
       if (action === "not-gzip") await cache.put(request, new Response(new Uint8Array([1, 2, 3])));
       if (action === "not-a-snapshot") {
         // A sound gzip stream of bytes that are no snapshot: Pyodide itself refuses them.
-        const zeros = new Blob([new Uint8Array(4096)]).stream().pipeThrough(new CompressionStream("gzip"));
-        await cache.put(request, new Response(await new Response(zeros).arrayBuffer()));
+        await cache.put(request, new Response(await gzip(new Uint8Array(4096))));
+      }
+      if (action === "truncated") {
+        // Half of the real snapshot, soundly gzipped: it fails only while being restored.
+        const bytes = await read((await cache.match(request)).body, new DecompressionStream("gzip"));
+        await cache.put(request, new Response(await gzip(bytes.slice(0, bytes.byteLength / 2))));
       }
     }
   }
