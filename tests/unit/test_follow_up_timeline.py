@@ -17,7 +17,8 @@ from build_tools.widget_fences import find_widget_fences
 from build_tools.widget_html import render_widget
 from widgets.binding import handle
 from widgets.follow_up_timeline import WIDGET
-from widgets.follow_up_timeline.logic import INTERVIEW_TYPES, Interview, Rules, plan
+from widgets.follow_up_timeline.logic import Interview, Rules, plan
+from widgets.interview import INTERVIEW_TYPES
 
 D = datetime.date.fromisoformat
 NOW = "2025-11-01T09:00:00+00:00"

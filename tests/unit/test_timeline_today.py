@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from build_tools.public_holidays import Region, holiday_data
 from widgets.follow_up_timeline import WIDGET
 from widgets.follow_up_timeline.dates import WorkingDays
-from widgets.follow_up_timeline.logic import INTERVIEW_TYPES, Interview, Rules, plan
+from widgets.follow_up_timeline.logic import Interview, Rules, plan
+from widgets.interview import INTERVIEW_TYPES
 
 D = datetime.date.fromisoformat
 US = holiday_data(Region("US"), datetime.date(2026, 11, 22))

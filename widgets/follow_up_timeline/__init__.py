@@ -4,14 +4,15 @@ calendar file out."""
 from widgets.base import IsoDates, Option, Widget
 from widgets.follow_up_timeline.calendar_file import REMINDERS
 from widgets.follow_up_timeline.drafts import SLOTS
-from widgets.follow_up_timeline.logic import INTERVIEW_TYPES, SECTIONS, Rules
+from widgets.follow_up_timeline.logic import SECTIONS, Rules
 from widgets.follow_up_timeline.view import view
+from widgets.interview import DEFAULT_INTERVIEW_TYPE, INTERVIEW_TYPES
 
 _RULES = Rules()
 
-# The form before anything is typed: the first interview type, weekends skipped,
-# the first reminder choice.
-DEFAULT_STATE = {"interview_type": INTERVIEW_TYPES[0][0], "skip_weekends": True, "reminder": REMINDERS[0][0]}
+# The form before anything is typed: the guide's one default interview type,
+# weekends skipped, the first reminder choice.
+DEFAULT_STATE = {"interview_type": DEFAULT_INTERVIEW_TYPE, "skip_weekends": True, "reminder": REMINDERS[0][0]}
 
 WIDGET = Widget(
     name="follow-up-timeline",

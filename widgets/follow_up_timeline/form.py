@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from widgets.follow_up_timeline.dates import DateProblem, parse_date, parse_time
-from widgets.follow_up_timeline.logic import INTERVIEW_TYPES, Interview
+from widgets.follow_up_timeline.logic import Interview
+from widgets.interview import DEFAULT_INTERVIEW_TYPE, INTERVIEW_TYPES
 from widgets.state import flag, text
 
 # The fields that can carry a message; the view always sends all of them, so
@@ -49,7 +50,7 @@ def read_form(state: Mapping[str, Any], today: datetime.date) -> tuple[Interview
         elif (decision - day).days > MAX_DAYS_TO_DECISION:
             errors["decision_date"] = "This is more than 2 years after the interview: check the year."
 
-    kind = text(state, "interview_type") or INTERVIEW_TYPES[0][0]
+    kind = text(state, "interview_type") or DEFAULT_INTERVIEW_TYPE
     kind = "final-round" if kind == "final" else kind  # as drafts saved before the tools shared it
     if kind not in dict(INTERVIEW_TYPES):
         errors["interview_type"] = "Choose one of the interview types in the list."

@@ -15,19 +15,10 @@ from widgets.base import Section
 from widgets.dates import DEFAULT as DEFAULT_STYLE
 from widgets.dates import DateStyle, clock, long_date, short_date
 from widgets.follow_up_timeline.dates import CLOSED_DAY, WorkingDays
+from widgets.interview import DEFAULT_INTERVIEW_TYPE, INFORMATIONAL
 
 ONE_DAY = datetime.timedelta(days=1)
 
-# (value, label) of the interview-type select, in the order shown.
-INTERVIEW_TYPES: tuple[tuple[str, str], ...] = (
-    ("phone", "Phone"),
-    ("video", "Video"),
-    ("on-site", "On-site"),
-    ("panel", "Panel"),
-    ("final-round", "Final round"),  # the same values as the note builder: the tools share them
-    ("informational", "Informational"),
-)
-INFORMATIONAL = "informational"
 INFORMATIONAL_LAST_DAY = 5  # the guide: thank them within 3-5 days
 
 
@@ -163,7 +154,7 @@ def _holidays(days: Any) -> dict[datetime.date, str]:
 class Interview:
     day: datetime.date
     time: datetime.time | None = None
-    kind: str = "phone"
+    kind: str = DEFAULT_INTERVIEW_TYPE
     company: str = ""
     decision_day: datetime.date | None = None
     thank_you_sent: bool = False

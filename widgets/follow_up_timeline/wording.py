@@ -6,7 +6,8 @@ import datetime
 
 from widgets.dates import DEFAULT, DateStyle, brief_date, clock, long_date, short_date
 from widgets.follow_up_timeline.dates import CLOSED_DAY
-from widgets.follow_up_timeline.logic import INTERVIEW_TYPES, Interview, Rules, Step
+from widgets.follow_up_timeline.logic import Interview, Rules, Step
+from widgets.interview import INTERVIEW_TYPES
 
 ACTIONS = {
     "thank-you": "send your thank-you note",

@@ -2,7 +2,8 @@
 with the checks a career advisor would make, a mailto link and a .txt file."""
 
 from widgets.base import Option, Widget
-from widgets.thank_you_note.inputs import FORMATS, INTERVIEW_TYPES, TONES, read_interviewers
+from widgets.interview import DEFAULT_INTERVIEW_TYPE, INTERVIEW_TYPES
+from widgets.thank_you_note.inputs import FORMATS, TONES, read_interviewers
 from widgets.thank_you_note.view import view
 
 # The form before anything is typed: one interviewer, an e-mail, formal.
@@ -12,7 +13,7 @@ DEFAULT_STATE = {
     "interviewers.0.email": "",
     "interviewers.0.detail": "",
     "interviewers.0.clarify": "",
-    "interview_type": "video",
+    "interview_type": DEFAULT_INTERVIEW_TYPE,
     "format": "email",
     "tone": "formal",
 }

@@ -9,20 +9,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from widgets.dates import DEFAULT, DateStyle
+from widgets.interview import DEFAULT_INTERVIEW_TYPE, TYPE_VALUES
 from widgets.state import block, flag, text
 
 FORMATS = ("email", "card", "linkedin")
 TONES = ("formal", "warm")
-# (value, label) in the order the select shows them.
-INTERVIEW_TYPES = (
-    ("phone", "Phone"),
-    ("video", "Video"),
-    ("on-site", "On-site"),
-    ("panel", "Panel"),
-    ("final-round", "Final round"),
-    ("informational", "Informational"),
-)
-TYPE_VALUES = tuple(value for value, _ in INTERVIEW_TYPES)
 # Each row is one note and a few diff comparisons on every keystroke: a bound
 # keeps typing instant whatever a saved (or forged) state holds. The guide's
 # advice for a larger panel is one note to the coordinator anyway.
@@ -51,7 +42,7 @@ class Inputs:
     role: str = ""
     date: dt.date | None = None
     time: dt.time | None = None
-    interview_type: str = "video"
+    interview_type: str = DEFAULT_INTERVIEW_TYPE
     discussed: str = ""
     strengths: str = ""
     fit: str = ""
@@ -120,7 +111,7 @@ def read_inputs(state: Mapping[str, Any]) -> Inputs:
         role=field(state, "role"),
         date=parse_date(field(state, "interview_date")),
         time=parse_time(field(state, "interview_time")),
-        interview_type=choice(state, "interview_type", TYPE_VALUES, "video"),
+        interview_type=choice(state, "interview_type", TYPE_VALUES, DEFAULT_INTERVIEW_TYPE),
         discussed=field(state, "discussed"),
         strengths=field(state, "strengths"),
         fit=field(state, "fit"),

@@ -25,8 +25,8 @@ def test_inputs_are_read_trimmed_and_folded():
 @pytest.mark.parametrize(
     "state, expected",
     [
-        ({}, ("email", "formal", "video")),
-        ({"format": "fax", "tone": ["warm"], "interview_type": "<b>"}, ("email", "formal", "video")),
+        ({}, ("email", "formal", "phone")),
+        ({"format": "fax", "tone": ["warm"], "interview_type": "<b>"}, ("email", "formal", "phone")),
         (
             {"format": "linkedin", "tone": "warm", "interview_type": "informational"},
             ("linkedin", "warm", "informational"),

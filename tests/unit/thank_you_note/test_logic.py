@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from tests.unit.thank_you_note.cases import CHEN_EMAIL, INFORMATIONAL, INFORMATIONAL_EMAIL, OCONNOR_EMAIL, PANEL
 from widgets.dates import DEFAULT, DateStyle
-from widgets.thank_you_note.inputs import FORMATS, TONES, TYPE_VALUES, Interviewer, read_inputs, read_interviewers
+from widgets.interview import TYPE_VALUES
+from widgets.thank_you_note.inputs import FORMATS, TONES, Interviewer, read_inputs, read_interviewers
 from widgets.thank_you_note.logic import (
     CARD_MAX_WORDS,
     LINKEDIN_MAX_CHARS,

@@ -17,9 +17,10 @@ from build_tools.widget_fences import WidgetFence, find_widget_fences
 from build_tools.widget_html import render_widget
 from tests.unit.thank_you_note.cases import CHEN_EMAIL, INFORMATIONAL, OCONNOR_EMAIL, PANEL
 from widgets.binding import handle
+from widgets.interview import TYPE_VALUES
 from widgets.registry import get_widget
 from widgets.thank_you_note import WIDGET
-from widgets.thank_you_note.inputs import FORMATS, MAX_INTERVIEWERS, TONES, TYPE_VALUES
+from widgets.thank_you_note.inputs import FORMATS, MAX_INTERVIEWERS, TONES
 from widgets.thank_you_note.view import EDITED
 from widgets.writing.mailto import crlf
 
