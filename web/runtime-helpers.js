@@ -68,6 +68,7 @@ export const ID_ATTRIBUTES = Object.freeze([
   "aria-labelledby",
   "aria-controls",
   "data-error-for",
+  "data-fact", // a row's shared fact: interviewers.0.name
 ]);
 
 /**
@@ -243,4 +244,37 @@ export const browserMinutesEast = (time) => -new Date(time).getTimezoneOffset();
  */
 export function changesAround(now, minutesEast = browserMinutesEast) {
   return offsetChanges(now - 366 * DAY_MS, now + 3 * 366 * DAY_MS, minutesEast);
+}
+
+// ------------------------------------------------------------ shared facts
+//
+// The facts of an interview the tools share (widget-runtime.js, "shared
+// facts"): plain names ("company") and rows of a group ("interviewers.0.name").
+// A field may name a fallback: the timeline's main contact
+// (data-fact="contact") falls back on the first interviewer typed in the note
+// builder (data-fact-else="interviewers.0.name").
+
+/**
+ * The group of a row's fact ("interviewers" for "interviewers.2.name"), or "".
+ * @param {string} name
+ * @returns {string}
+ */
+export function factGroup(name) {
+  const match = /^([\w-]+)\.\d+\.[\w-]+$/.exec(name);
+  return match ? match[1] : "";
+}
+
+/**
+ * What each of a tool's fact fields is offered from the stored facts: its own
+ * fact, else its fallback's. Fallbacks go together or not at all: they are
+ * used only when no field that has one finds its own fact stored, so a
+ * contact's name and e-mail always come from the same person.
+ * @param {Record<string, string>} stored
+ * @param {Array<{fact: string, fallback?: string}>} fields
+ * @returns {Array<string | undefined>}
+ */
+export function offeredFacts(stored, fields) {
+  const own = (/** @type {string} */ name) => (name && Object.hasOwn(stored, name) ? stored[name] : undefined);
+  const useFallbacks = !fields.some((f) => f.fallback && own(f.fact) !== undefined);
+  return fields.map((f) => own(f.fact) ?? (useFallbacks && f.fallback ? own(f.fallback) : undefined));
 }

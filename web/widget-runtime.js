@@ -17,10 +17,12 @@
 import {
   changesAround,
   draftKey,
+  factGroup,
   ID_ATTRIBUTES,
   isMailto,
   linkedPieces,
   MAX_ROWS,
+  offeredFacts,
   readDraft,
   readerClock,
   renumberValue,
@@ -493,12 +495,22 @@ function draftStore(widgetId) {
 //
 // A control with data-fact="<name>" holds a fact of the interview that the
 // guide's other tools ask for too (your name, the company, the role, the
-// date, time and type of the interview). Typed once, it is offered in the
-// others on this device: a tool fills its empty fact fields from them when it
-// starts. Facts follow the drafts' rules (this tab only, unless the reader
-// ticks "Remember on this device"), and "Clear my data" clears them too.
+// date, time and type of the interview, the people). Typed once, it is
+// offered in the others on this device: a tool fills its empty fact fields
+// from them when it starts. Facts follow the drafts' rules (this tab only,
+// unless the reader ticks "Remember on this device"), and "Clear my data"
+// clears them too.
+//
+// People: the note builder's rows share interviewers.<n>.name/.title/.email
+// (a group fills only when none of its rows was typed in, so one person's
+// name never meets another's e-mail); a contact field names a fallback
+// (data-fact-else="interviewers.0.name": the timeline's main contact is the
+// first interviewer, unless a contact was typed in another tool).
 
 const facts = draftStore("facts");
+// Stored with the facts: the names of the controls that held them in every
+// tool ("contact_name" holds "contact"), so "Clear my data" finds each copy.
+const FIELDS_KEY = "@fields";
 
 /**
  * @param {Element} root
@@ -509,18 +521,28 @@ function factControls(root) {
 }
 
 /**
- * The facts stored, as strings by name (anything else in storage is ignored).
- * @returns {{remember: boolean, values: Record<string, string>}}
+ * The facts stored, as strings by name (anything else in storage is ignored),
+ * and the control names that held them.
+ * @returns {{remember: boolean, values: Record<string, string>, fields: Set<string>}}
  */
 function loadFacts() {
   const saved = facts.load();
   /** @type {Record<string, string>} */
   const values = {};
+  const fields = new Set();
   for (const [name, value] of Object.entries(saved?.state || {})) {
-    if (typeof value === "string" && value) values[name] = value;
+    if (typeof value !== "string" || !value) continue;
+    if (name === FIELDS_KEY) value.split(" ").forEach((field) => fields.add(field));
+    else values[name] = value;
   }
-  return { remember: Boolean(saved?.remember), values };
+  return { remember: Boolean(saved?.remember), values, fields };
 }
+
+/** @param {Control} el */
+const factLabel = (el) => el.labels?.[0]?.textContent?.trim() || el.name;
+
+/** @param {Control} el */
+const blank = (el) => !el.dataset.edited && !el.value;
 
 /**
  * Fill the fact fields nobody has typed in (nor restored a draft into).
@@ -528,17 +550,33 @@ function loadFacts() {
  */
 function offerFacts(widget) {
   const { values } = loadFacts();
-  const filled = [];
-  for (const el of factControls(widget.root)) {
-    const value = values[el.dataset.fact || ""];
-    if (el.dataset.edited || value === undefined || value === el.value) continue;
-    if (el instanceof HTMLSelectElement && ![...el.options].some((o) => o.value === value)) continue;
-    el.value = value;
-    filled.push(el.labels?.[0]?.textContent?.trim() || el.name);
+  // A group of rows is filled whole, and only if none of its rows was typed in.
+  const typedGroups = new Set();
+  for (const list of repeatLists(widget.root)) {
+    const group = list.dataset.repeat || "";
+    if (!factControls(list).every(blank)) typedGroups.add(group);
+    else while (rows(list).length < rowCount(values, group)) addRow(list);
   }
-  if (filled.length) {
-    widget.note.textContent = `Filled in from your other tools on this device: ${filled.join("; ")}.`;
+  const fields = factControls(widget.root).filter((el) => !typedGroups.has(factGroup(el.dataset.fact || "")));
+  const offered = offeredFacts(
+    values,
+    fields.map((el) => ({ fact: el.dataset.fact || "", fallback: el.dataset.factElse })),
+  );
+  const filled = new Set();
+  fields.forEach((el, i) => {
+    const value = offered[i];
+    if (el.dataset.edited || value === undefined || value === el.value) return;
+    if (el instanceof HTMLSelectElement && ![...el.options].some((o) => o.value === value)) return;
+    el.value = value;
+    filled.add(factLabel(el));
+  });
+  if (filled.size) {
+    widget.note.textContent = `Filled in from your other tools on this device: ${[...filled].join("; ")}.`;
     saveDraft(widget);
+    // Its draft now holds copies: "Clear my data" must know their names.
+    const stored = loadFacts();
+    for (const el of fields) stored.fields.add(el.name);
+    facts.save({ ...stored.values, [FIELDS_KEY]: [...stored.fields].join(" ") }, stored.remember);
   }
 }
 
@@ -548,7 +586,9 @@ function offerFacts(widget) {
  * @param {MountedWidget} widget
  */
 function forgetFacts(widget) {
-  const names = new Set([...Object.keys(loadFacts().values), ...factControls(widget.root).map((el) => el.dataset.fact)]);
+  const stored = loadFacts();
+  const names = new Set([...Object.keys(stored.values), ...stored.fields]);
+  for (const el of factControls(widget.root)) names.add(el.name);
   facts.clear();
   for (const kind of /** @type {const} */ (["sessionStorage", "localStorage"])) {
     const store = probe(kind);
@@ -569,14 +609,19 @@ function forgetFacts(widget) {
 
 /** @param {MountedWidget} widget */
 function saveFacts(widget) {
-  const { values } = loadFacts();
-  for (const el of factControls(widget.root)) {
+  const { values, fields } = loadFacts();
+  const mine = factControls(widget.root);
+  // This tool's rows are the group's rows now: a removed row's facts go.
+  const groups = new Set(mine.map((el) => factGroup(el.dataset.fact || "")).filter(Boolean));
+  for (const name of Object.keys(values)) if (groups.has(factGroup(name))) delete values[name];
+  for (const el of mine) {
     const name = el.dataset.fact || "";
     if (el.value) values[name] = el.value;
     else delete values[name];
   }
-  if (Object.keys(values).length) facts.save(values, widget.remember.checked);
-  else facts.clear(); // nothing to share: nothing stored
+  if (!Object.keys(values).length) return facts.clear(); // nothing to share: nothing stored
+  for (const el of mine) fields.add(el.name);
+  facts.save({ ...values, [FIELDS_KEY]: [...fields].join(" ") }, widget.remember.checked);
 }
 
 // ------------------------------------------------------------------ views
@@ -1371,7 +1416,7 @@ function wireStorage(widget) {
     remember.checked = false;
     note.textContent =
       "Cleared: this tool keeps nothing in this browser now, and the guide's other tools no longer have " +
-      "your name, company, role or interview details.";
+      "your name, company, role, interview details or the people you named.";
     refresh(widget);
   });
   // Other tabs of this guide: a remembered draft they save shows here too,

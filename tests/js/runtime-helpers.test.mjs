@@ -6,6 +6,7 @@ import { test } from "node:test";
 
 import {
   draftKey,
+  factGroup,
   ID_ATTRIBUTES,
   isMailto,
   isRelativeHref,
@@ -13,6 +14,7 @@ import {
   localIso,
   MAX_DRAFT_FIELDS,
   MAX_ROWS,
+  offeredFacts,
   offsetChanges,
   readDraft,
   readerClock,
@@ -71,7 +73,7 @@ test("a group name's regular-expression characters are taken literally", () => {
 });
 
 test("the row attributes include every id reference", () => {
-  for (const name of ["id", "for", "name", "aria-describedby", "aria-labelledby", "aria-controls", "data-error-for"]) {
+  for (const name of ["id", "for", "name", "aria-describedby", "aria-labelledby", "aria-controls", "data-error-for", "data-fact"]) {
     assert.ok(ID_ATTRIBUTES.includes(name), name);
   }
   assert.ok(Object.isFrozen(ID_ATTRIBUTES));
@@ -157,4 +159,40 @@ test("row counts stop at MAX_ROWS, as the widgets' Python does", () => {
 test("draft keys carry the guide's own path", () => {
   assert.equal(draftKey("/careers/guide/", "rejection.md#1"), "follow-up-guide:/careers/guide/:rejection.md#1");
   assert.notEqual(draftKey("/careers/guide/", "a.md#1"), draftKey("/alumni/guide/", "a.md#1"));
+});
+
+test("a row's fact names its group; a plain fact has none", () => {
+  assert.equal(factGroup("interviewers.2.name"), "interviewers");
+  assert.equal(factGroup("interviewers.10.email"), "interviewers");
+  for (const name of ["company", "interviewers", "interviewers.x.name", "interviewers.0", "a.0.b.c"]) {
+    assert.equal(factGroup(name), "", name);
+  }
+});
+
+test("a fact field is offered its own fact, else its fallback", () => {
+  const stored = { company: "Acme", "interviewers.0.name": "Dr. Maria Chen", "interviewers.0.email": "mc@acme.test" };
+  assert.deepEqual(
+    offeredFacts(stored, [
+      { fact: "company" },
+      { fact: "role" },
+      { fact: "contact", fallback: "interviewers.0.name" },
+      { fact: "contact_email", fallback: "interviewers.0.email" },
+    ]),
+    ["Acme", undefined, "Dr. Maria Chen", "mc@acme.test"],
+  );
+});
+
+test("fallbacks go together: a contact's name and e-mail come from one person", () => {
+  const stored = { contact: "Ms. Rivera", "interviewers.0.name": "Dr. Maria Chen", "interviewers.0.email": "mc@acme.test" };
+  const fields = [
+    { fact: "contact", fallback: "interviewers.0.name" },
+    { fact: "contact_email", fallback: "interviewers.0.email" },
+  ];
+  assert.deepEqual(offeredFacts(stored, fields), ["Ms. Rivera", undefined]);
+  assert.deepEqual(offeredFacts({}, fields), [undefined, undefined]);
+  // A stored key named like an object's own property is just a key.
+  assert.deepEqual(offeredFacts({}, [{ fact: "constructor" }, { fact: "toString", fallback: "__proto__" }]), [
+    undefined,
+    undefined,
+  ]);
 });
