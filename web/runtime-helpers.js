@@ -278,3 +278,72 @@ export function offeredFacts(stored, fields) {
   const useFallbacks = !fields.some((f) => f.fallback && own(f.fact) !== undefined);
   return fields.map((f) => own(f.fact) ?? (useFallbacks && f.fallback ? own(f.fallback) : undefined));
 }
+
+// -------------------------------------------------------------- interviews
+//
+// A reader with several interviews in progress keeps them apart: each has its
+// own facts and its own draft in every tool. The first interview's keys are
+// the keys drafts always had; another's end in "~<id>" (a base-36 time).
+
+export const FIRST_INTERVIEW = "1";
+const INTERVIEW_SUFFIX = /~([0-9a-z]{1,16})$/;
+
+/**
+ * What a key of the interview `id` ends with ("" for the first).
+ * @param {string} id
+ * @returns {string}
+ */
+export function interviewSuffix(id) {
+  return id === FIRST_INTERVIEW ? "" : `~${id}`;
+}
+
+/**
+ * The interviews that storage holds something of, first to last: the first
+ * always, then each id found at the end of one of this guide's keys.
+ * @param {Iterable<string>} keys  the storage keys
+ * @param {string} prefix  this guide's keys start with it (draftKey(sitePath, ""))
+ * @returns {string[]}
+ */
+export function interviewIds(keys, prefix) {
+  const found = new Set();
+  for (const key of keys) {
+    const match = key.startsWith(prefix) && INTERVIEW_SUFFIX.exec(key);
+    if (match && match[1] !== FIRST_INTERVIEW) found.add(match[1]);
+  }
+  // Base-36 times of one length sort as they were made.
+  const later = [...found].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  return [FIRST_INTERVIEW, ...later];
+}
+
+/**
+ * A new interview's id: the time in base 36, never one already used.
+ * @param {string[]} used
+ * @param {number} now
+ * @returns {string}
+ */
+export function newInterviewId(used, now) {
+  let time = now;
+  while (used.includes(time.toString(36))) time += 1;
+  return time.toString(36);
+}
+
+const MAX_LABEL = 60;
+
+/**
+ * The chooser's label of an interview: "Acme Logistics – Project
+ * Coordinator, 4 Mar 2027" from its facts, or "Interview 2" before any. Text
+ * only (the page writes it as text); runs of white space (line separators
+ * included) become one space, and a long name is cut with "…".
+ * @param {Record<string, string>} facts
+ * @param {number} number  its place in the list, from 1
+ * @param {(isoDate: string) => string} formatDate
+ * @returns {string}
+ */
+export function interviewLabel(facts, number, formatDate) {
+  const clean = (/** @type {unknown} */ value) => (typeof value === "string" ? value.replace(/\s+/gu, " ").trim() : "");
+  let name = [clean(facts.company), clean(facts.role)].filter(Boolean).join(" – ");
+  if ([...name].length > MAX_LABEL) name = `${[...name].slice(0, MAX_LABEL - 1).join("").trimEnd()}…`;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(facts.interview_date || "") ? formatDate(facts.interview_date) : "";
+  const label = [name, day].filter(Boolean).join(", ");
+  return label || `Interview ${number}`;
+}

@@ -18,10 +18,15 @@ import {
   changesAround,
   draftKey,
   factGroup,
+  FIRST_INTERVIEW,
   ID_ATTRIBUTES,
+  interviewIds,
+  interviewLabel,
+  interviewSuffix,
   isMailto,
   linkedPieces,
   MAX_ROWS,
+  newInterviewId,
   offeredFacts,
   readDraft,
   readerClock,
@@ -507,7 +512,14 @@ function draftStore(widgetId) {
 // (data-fact-else="interviewers.0.name": the timeline's main contact is the
 // first interviewer, unless a contact was typed in another tool).
 
-const facts = draftStore("facts");
+/** @type {{id: string, store: DraftStore} | null} */
+let shownFacts = null;
+/** The current interview's facts. */
+function factStore() {
+  const id = currentInterview();
+  if (shownFacts?.id !== id) shownFacts = { id, store: draftStore(`facts${interviewSuffix(id)}`) };
+  return shownFacts.store;
+}
 // Stored with the facts: the names of the controls that held them in every
 // tool ("contact_name" holds "contact"), so "Clear my data" finds each copy.
 const FIELDS_KEY = "@fields";
@@ -525,7 +537,7 @@ function factControls(root) {
  * and the control names that held them.
  * @returns {{remember: boolean, values: Record<string, string>, fields: Set<string>}}
  */
-function loadFacts() {
+function loadFacts(facts = factStore()) {
   const saved = facts.load();
   /** @type {Record<string, string>} */
   const values = {};
@@ -576,25 +588,37 @@ function offerFacts(widget) {
     // Its draft now holds copies: "Clear my data" must know their names.
     const stored = loadFacts();
     for (const el of fields) stored.fields.add(el.name);
-    facts.save({ ...stored.values, [FIELDS_KEY]: [...stored.fields].join(" ") }, stored.remember);
+    factStore().save({ ...stored.values, [FIELDS_KEY]: [...stored.fields].join(" ") }, stored.remember);
   }
 }
 
 /**
- * "Clear my data": the shared facts, and their copies in every tool's draft
- * kept in this browser, are removed (the other tools' own answers stay).
+ * "Clear my data": the shared facts of every interview, and their copies in
+ * every tool's draft kept in this browser, are removed (the other tools' own
+ * answers for the first interview stay); so is every other interview, in
+ * every tool, and the tab is back on the first.
  * @param {MountedWidget} widget
  */
 function forgetFacts(widget) {
-  const stored = loadFacts();
-  const names = new Set([...Object.keys(stored.values), ...stored.fields]);
+  /** @type {Set<string>} */
+  const names = new Set();
   for (const el of factControls(widget.root)) names.add(el.name);
-  facts.clear();
+  for (const id of knownInterviews()) {
+    const facts = draftStore(`facts${interviewSuffix(id)}`);
+    const stored = loadFacts(facts);
+    for (const name of [...Object.keys(stored.values), ...stored.fields]) names.add(name);
+    facts.clear();
+  }
+  setCurrentInterview(FIRST_INTERVIEW);
   for (const kind of /** @type {const} */ (["sessionStorage", "localStorage"])) {
     const store = probe(kind);
     if (!store) continue;
     for (const key of Object.keys(store)) {
       if (!key.startsWith(STORAGE_PREFIX)) continue;
+      if (interviewIds([key], GUIDE_KEYS).length > 1) {
+        store.removeItem(key); // a draft of another interview: the interview is gone
+        continue;
+      }
       try {
         const draft = JSON.parse(store.getItem(key) || "null");
         if (!draft || typeof draft !== "object") continue;
@@ -619,9 +643,186 @@ function saveFacts(widget) {
     if (el.value) values[name] = el.value;
     else delete values[name];
   }
-  if (!Object.keys(values).length) return facts.clear(); // nothing to share: nothing stored
-  for (const el of mine) fields.add(el.name);
-  facts.save({ ...values, [FIELDS_KEY]: [...fields].join(" ") }, widget.remember.checked);
+  const facts = factStore();
+  if (!Object.keys(values).length) facts.clear(); // nothing to share: nothing stored
+  else {
+    for (const el of mine) fields.add(el.name);
+    facts.save({ ...values, [FIELDS_KEY]: [...fields].join(" ") }, widget.remember.checked);
+  }
+  const label = interviewLabel(values, 0, String);
+  if (label !== shownLabels.get(widget)) showInterviews(widget); // its label follows the company, role and date
+  shownLabels.set(widget, label);
+}
+
+/** @type {WeakMap<MountedWidget, string>} what the current interview's label was made of, as last saved */
+const shownLabels = new WeakMap();
+
+// -------------------------------------------------------------- interviews
+//
+// A reader with several interviews in progress keeps them apart. Each tool
+// shows an "Interview" chooser and a "Start another interview" button (the
+// frame's [data-role=interviews]); each interview has its own facts and its
+// own draft in every tool (keys ending in ~<id>: runtime-helpers.js). The
+// interview a tab shows is kept in its session storage, so every page of the
+// guide in that tab shows the same one.
+
+const GUIDE_KEYS = draftKey(SITE_PATH, "");
+const CURRENT_KEY = draftKey(SITE_PATH, "interview");
+// The interview this tab shows: kept in its session storage for the tab's
+// next page load, and in memory while instant navigation keeps this module.
+let shownInterview = FIRST_INTERVIEW;
+try {
+  const kept = window.sessionStorage.getItem(CURRENT_KEY);
+  if (kept && /^[0-9a-z]{1,16}$/.test(kept)) shownInterview = kept;
+} catch {
+  /* the first, then */
+}
+/** @type {Set<MountedWidget>} the widgets mounted (those of pages left behind are dropped as found) */
+const mountedWidgets = new Set();
+
+/** @returns {string} */
+function currentInterview() {
+  return shownInterview;
+}
+
+/** @param {string} id */
+function setCurrentInterview(id) {
+  shownInterview = id;
+  try {
+    const session = probe("sessionStorage");
+    if (session && id === FIRST_INTERVIEW) session.removeItem(CURRENT_KEY);
+    else if (session) session.setItem(CURRENT_KEY, id);
+  } catch {
+    /* kept in memory */
+  }
+}
+
+// The interviews this guide's storage holds something of.
+function storedInterviews() {
+  /** @type {string[]} */
+  const keys = [];
+  for (const kind of /** @type {const} */ (["sessionStorage", "localStorage"])) {
+    const store = probe(kind);
+    if (store) keys.push(...Object.keys(store));
+  }
+  return interviewIds(keys, GUIDE_KEYS);
+}
+
+// ... and the one shown (just started, it may hold nothing yet).
+function knownInterviews() {
+  const ids = storedInterviews();
+  const current = currentInterview();
+  return ids.includes(current) ? ids : [...ids, current];
+}
+
+/** @type {Intl.DateTimeFormat | null} */
+let dayFormat = null;
+/** @param {string} iso "2027-03-04" -> "4 Mar 2027" (the page's language) */
+function formatDay(iso) {
+  const day = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) return iso;
+  dayFormat ??= new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+  return dayFormat.format(day);
+}
+
+/** @returns {Array<[string, string]>} each interview's id and label */
+function interviewChoices() {
+  const seen = new Set();
+  return knownInterviews().map((id, i) => {
+    let label = interviewLabel(loadFacts(draftStore(`facts${interviewSuffix(id)}`)).values, i + 1, formatDay);
+    if (seen.has(label)) label = `${label} (interview ${i + 1})`;
+    seen.add(label);
+    return [id, label];
+  });
+}
+
+/** @type {WeakMap<Element, string>} chooser -> the choices it shows */
+const shownChoices = new WeakMap();
+
+// The chooser, as storage has it (labels written as text).
+/** @param {MountedWidget} widget */
+function showInterviews(widget) {
+  const { chooser } = widget;
+  if (!chooser) return;
+  const choices = interviewChoices();
+  const current = currentInterview();
+  const signature = JSON.stringify([choices, current]);
+  if (shownChoices.get(chooser) === signature) return;
+  shownChoices.set(chooser, signature);
+  chooser.replaceChildren(
+    ...choices.map(([id, label]) => {
+      const option = document.createElement("option");
+      option.value = id;
+      option.textContent = label;
+      option.selected = id === current;
+      return option;
+    }),
+  );
+}
+
+// A widget shows the current interview: its own draft of it, and its facts.
+/** @param {MountedWidget} widget */
+function loadInterview(widget) {
+  widget.unsaved = null; // saved by the caller, or cleared: never into this interview
+  widget.store = draftStore(widget.draftId + interviewSuffix(currentInterview()));
+  resetState(widget.root);
+  widget.note.textContent = "";
+  restoreDraft(widget);
+  offerFacts(widget);
+  showInterviews(widget);
+  refresh(widget);
+}
+
+// Every widget of the page moves to the interview. What was typed and not
+// saved yet (a keystroke waiting for its view) is saved first, into the
+// interview it was typed for: nothing is lost.
+/** @param {string} id */
+function showInterview(id) {
+  for (const widget of mountedWidgets) saveTyped(widget);
+  setCurrentInterview(id);
+  for (const widget of [...mountedWidgets]) {
+    if (widget.root.isConnected) loadInterview(widget);
+    else mountedWidgets.delete(widget);
+  }
+}
+
+/** @param {MountedWidget} widget */
+function wireInterviews(widget) {
+  const { root, chooser } = widget;
+  const box = /** @type {HTMLElement | null} */ (root.querySelector('[data-role="interviews"]'));
+  const start = root.querySelector('[data-role="new-interview"]');
+  if (!box || !chooser || !start) return;
+  box.hidden = false;
+  /** @param {string} text */
+  const tell = (text) => {
+    const note = root.querySelector('[data-role="interview-note"]');
+    if (note) note.textContent = text;
+  };
+  chooser.addEventListener("change", () => {
+    showInterview(chooser.value);
+    tell(`Now showing ${chooser.selectedOptions[0]?.textContent || "this interview"}. Your other interviews are kept.`);
+  });
+  start.addEventListener("click", () => {
+    for (const each of mountedWidgets) saveTyped(each);
+    const id = newInterviewId(knownInterviews(), Date.now());
+    // What is about the reader (their name), not the interview, comes along.
+    const carried = Object.fromEntries(
+      factControls(root)
+        .filter((el) => el.hasAttribute("data-fact-reader") && el.value)
+        .map((el) => [el.dataset.fact || "", el.value]),
+    );
+    if (Object.keys(carried).length) draftStore(`facts${interviewSuffix(id)}`).save(carried, widget.remember.checked);
+    showInterview(id);
+    tell(
+      `Started interview ${chooser.options.length}: this form is ready for it. ` +
+        "Your other interviews are kept: choose one under “Interview” to go back.",
+    );
+  });
 }
 
 // ------------------------------------------------------------------ views
@@ -1143,7 +1344,9 @@ function selectContents(el) {
  * @property {HTMLElement} root
  * @property {string} name          the widget's registry name (data-widget)
  * @property {object} options       the fence's options, as the build checked them
- * @property {DraftStore} store
+ * @property {string} draftId     its drafts' id (the page's source and its number)
+ * @property {DraftStore} store   its draft of the interview shown
+ * @property {HTMLSelectElement | null} chooser  the "Interview" chooser
  * @property {HTMLElement} status   the status line
  * @property {HTMLInputElement} remember  "Remember on this device"
  * @property {HTMLElement} note     the storage note
@@ -1164,11 +1367,17 @@ const mounted = new WeakSet();
 /** @param {HTMLElement} root */
 function mount(root) {
   mounted.add(root);
+  // A tab left on an interview that holds nothing (never typed in, or cleared
+  // in another tab) is back on the first.
+  if (!storedInterviews().includes(currentInterview())) setCurrentInterview(FIRST_INTERVIEW);
   const widget = widgetParts(root);
+  mountedWidgets.add(widget);
   // Restore the draft before anything else, so what was typed is back at once.
   restoreDraft(widget);
   offerFacts(widget);
   showStorage(widget);
+  showInterviews(widget);
+  wireInterviews(widget);
   showButtons(root);
   for (const list of repeatLists(root)) updateRemoveButtons(list);
   widget.runtime = getRuntime();
@@ -1187,11 +1396,14 @@ function widgetParts(root) {
   /** @param {string} role */
   const part = (role) => /** @type {HTMLElement} */ (root.querySelector(`[data-role="${role}"]`));
   const name = root.dataset.widget || "";
+  const draftId = root.dataset.widgetId || name;
   return {
     root,
     name,
     options: JSON.parse(root.dataset.options || "{}"),
-    store: draftStore(root.dataset.widgetId || name),
+    draftId,
+    store: draftStore(draftId + interviewSuffix(currentInterview())),
+    chooser: /** @type {HTMLSelectElement | null} */ (root.querySelector('[data-role="interview"]')),
     status: part("status"),
     remember: /** @type {HTMLInputElement} */ (part("remember")),
     note: part("storage-note"),
@@ -1384,7 +1596,7 @@ function wireInputs(widget) {
 
 /** @param {MountedWidget} widget */
 function wireStorage(widget) {
-  const { root, store, remember, note } = widget;
+  const { root, remember, note } = widget;
   // A draft still waiting for its view (changed) is saved when the reader leaves.
   window.addEventListener("pagehide", () => saveTyped(widget));
   document.addEventListener("visibilitychange", () => {
@@ -1409,28 +1621,34 @@ function wireStorage(widget) {
   });
   /** @type {HTMLElement} */ (root.querySelector('[data-role="clear"]')).addEventListener("click", () => {
     widget.unsaved = null; // nothing typed before the click is saved after it
-    forgetFacts(widget); // the facts the tools share (name, company...): gone from all of them
-    store.clear();
+    widget.store.clear();
+    forgetFacts(widget); // the facts the tools share (name, company...) and every other interview: gone from all of them
+    widget.store = draftStore(widget.draftId); // the first interview's, shown from now on
+    widget.store.clear();
+    for (const other of mountedWidgets) if (other !== widget && other.root.isConnected) loadInterview(other);
+    showInterviews(widget);
+    const told = root.querySelector('[data-role="interview-note"]');
+    if (told) told.textContent = "";
     widget.runtime.forgetSnapshot(); // the started Python kept for later pages, too
     resetState(root);
     remember.checked = false;
     note.textContent =
       "Cleared: this tool keeps nothing in this browser now, and the guide's other tools no longer have " +
-      "your name, company, role, interview details or the people you named.";
+      "your name, company, role, interview details or the people you named, nor your other interviews.";
     refresh(widget);
   });
   // Other tabs of this guide: a remembered draft they save shows here too,
   // and "Clear my data" there clears here (this tab's own copy included).
   window.addEventListener("storage", (event) => {
     if (!root.isConnected || event.storageArea !== window.localStorage) return;
-    if (event.key === `${store.key}:cleared` && event.newValue !== null) {
+    if (event.key === `${widget.store.key}:cleared` && event.newValue !== null) {
       widget.unsaved = null;
-      store.clear(false);
+      widget.store.clear(false);
       resetState(root);
       remember.checked = false;
       note.textContent = "Cleared in another tab: this tool keeps nothing in this browser now.";
       refresh(widget);
-    } else if (event.key === store.key && event.newValue !== null) {
+    } else if (event.key === widget.store.key && event.newValue !== null) {
       const { state } = readDraft(event.newValue);
       if (!state) return;
       showDraft(widget, state, true);

@@ -9,7 +9,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.support.pages import MOUNT, wait_for_state, widget
+from tests.support.pages import MOUNT, run_axe, wait_for_state, widget
 
 INTERVIEW = datetime.date.today() + datetime.timedelta(days=3)
 DECISION = INTERVIEW + datetime.timedelta(days=14)
@@ -140,3 +140,125 @@ def test_the_people_typed_in_one_tool_are_offered_in_the_others(page, site):
     expect(timeline.get_by_label(CONTACT)).to_have_value("")
     stored = page.evaluate("() => JSON.stringify(Object.entries(sessionStorage))")
     assert "Rivera" not in stored and "Patel" not in stored and "kim@" not in stored
+
+
+# ------------------------------------------------------- several interviews
+
+GLOBEX = "Globex <img src=x onerror=alert(1)>"
+ROLE_B = "\u05de\u05e0\u05d4\u05dc\u05ea \u05e4\u05e8\u05d5\u05d9\u05e7\u05d8\u05d9\u05dd \U0001f680\u2028Lead"
+SECOND = INTERVIEW + datetime.timedelta(days=7)
+
+
+def chooser(tool):
+    return tool.get_by_label("Interview", exact=True)
+
+
+def choices(tool) -> list[str]:
+    return chooser(tool).locator("option").all_text_contents()
+
+
+def shown_choice(tool) -> str:
+    return chooser(tool).evaluate("el => el.selectedOptions[0].textContent")
+
+
+def test_two_interviews_are_kept_apart_across_pages_and_a_reload(page, site):
+    timeline = open_tool(page, site, "timing/", "follow-up-timeline")
+    expect(chooser(timeline)).to_be_visible()
+    assert choices(timeline) == ["Interview 1"]
+    timeline.get_by_label("Your name").fill("Sam Lee")
+    timeline.get_by_label("Company (optional, used in the calendar events)").fill("Acme Logistics")
+    timeline.get_by_label("Role", exact=True).fill("Project Coordinator")
+    timeline.get_by_label("Interview date", exact=True).fill(INTERVIEW.isoformat())
+    timeline.get_by_label("Decision date they gave you (optional)").fill(DECISION.isoformat())
+    expect(chooser(timeline).locator("option")).to_have_text([re.compile(r"^Acme Logistics – Project Coordinator, .+")])
+
+    timeline.get_by_role("button", name="Start another interview").click()
+    # A fresh form for it; the reader's own name comes along.
+    expect(timeline.get_by_label("Company (optional, used in the calendar events)")).to_have_value("")
+    expect(timeline.get_by_label("Interview date", exact=True)).to_have_value("")
+    expect(timeline.get_by_label("Decision date they gave you (optional)")).to_have_value("")
+    expect(timeline.get_by_label("Your name")).to_have_value("Sam Lee")
+    expect(timeline.locator('[data-role="interview-note"]')).to_contain_text("Started interview 2")
+    expect(chooser(timeline).locator("option")).to_have_count(2)
+    timeline.get_by_label("Company (optional, used in the calendar events)").fill(GLOBEX)
+    timeline.get_by_label("Role", exact=True).fill(ROLE_B)
+    timeline.get_by_label("Interview date", exact=True).fill(SECOND.isoformat())
+    # Text, never markup: the label shows the company as typed, the line separator as a space.
+    expect(chooser(timeline).locator("option").nth(1)).to_have_text(
+        re.compile("^" + re.escape(f"{GLOBEX} – {ROLE_B.replace(chr(0x2028), ' ')}, "))
+    )
+    assert page.locator("img[src=x]").count() == 0
+
+    # Another page of the guide shows the same interview; the note builder's own answers are its own.
+    note = open_tool(page, site, "thank-you-notes/", "thank-you-note")
+    assert shown_choice(note).startswith(GLOBEX)
+    expect(note.get_by_label("Company")).to_have_value(GLOBEX)
+    expect(note.get_by_label("Interview date")).to_have_value(SECOND.isoformat())
+    interviewer(note, 0).get_by_label("Interviewer's name").fill("Dr. Maria Chen")
+    # Back to the first: its facts, and nothing of the second's people.
+    chooser(note).select_option(index=0)
+    expect(note.get_by_label("Company")).to_have_value("Acme Logistics")
+    expect(note.get_by_label("Interview date")).to_have_value(INTERVIEW.isoformat())
+    expect(interviewer(note, 0).get_by_label("Interviewer's name")).to_have_value("")
+    expect(note.locator('[data-role="interview-note"]')).to_contain_text("Now showing Acme Logistics")
+    page.reload()
+    wait_for_state(page, "thank-you-note", "ready")
+    assert shown_choice(note).startswith("Acme Logistics")
+    expect(note.get_by_label("Company")).to_have_value("Acme Logistics")
+    chooser(note).select_option(index=1)
+    expect(interviewer(note, 0).get_by_label("Interviewer's name")).to_have_value("Dr. Maria Chen")
+    expect(note.get_by_label("Company")).to_have_value(GLOBEX)
+
+    # The timeline follows: the second interview, its own decision date empty; the first's kept.
+    timeline = open_tool(page, site, "timing/", "follow-up-timeline")
+    expect(timeline.get_by_label("Company (optional, used in the calendar events)")).to_have_value(GLOBEX)
+    expect(timeline.get_by_label("Your main contact's name (recruiter or hiring manager)")).to_have_value(
+        "Dr. Maria Chen"
+    )
+    expect(timeline.get_by_label("Decision date they gave you (optional)")).to_have_value("")
+    chooser(timeline).select_option(index=0)
+    expect(timeline.get_by_label("Decision date they gave you (optional)")).to_have_value(DECISION.isoformat())
+    expect(timeline.get_by_label("Your main contact's name (recruiter or hiring manager)")).to_have_value("")
+    assert run_axe(page) == [], "two interviews"
+
+    # "Clear my data": every interview, in every tool.
+    checklist = open_tool(page, site, "rejection/", "rejection-checklist")
+    expect(chooser(checklist).locator("option")).to_have_count(2)
+    checklist.get_by_role("button", name="Clear my data").click()
+    expect(chooser(checklist).locator("option")).to_have_text(["Interview 1"])
+    expect(checklist.get_by_label("Company")).to_have_value("")
+    for path, name in (("timing/", "follow-up-timeline"), ("thank-you-notes/", "thank-you-note")):
+        tool = open_tool(page, site, path, name)
+        expect(chooser(tool).locator("option")).to_have_text(["Interview 1"])
+        expect(tool.get_by_label("Company", exact=False).first).to_have_value("")
+    stored = page.evaluate("() => JSON.stringify(Object.entries(sessionStorage))")
+    assert "Globex" not in stored and "Acme" not in stored and "Chen" not in stored and "~" not in stored
+
+
+def test_a_remembered_interview_comes_back_in_a_new_tab_and_clears_everywhere(context, site):
+    page = context.new_page()
+    note = open_tool(page, site, "thank-you-notes/", "thank-you-note")
+    note.get_by_label("Company").fill("Acme Logistics")
+    note.get_by_role("button", name="Start another interview").click()
+    expect(note.get_by_label("Company")).to_have_value("")
+    note.get_by_label("Remember on this device").check()
+    note.get_by_label("Company").fill("Initech")
+    note.get_by_label("Role", exact=True).fill("Analyst")
+    assert run_axe(page) == [], "a new interview"
+
+    # A new tab: the remembered interview is there to choose (the first was for that tab only).
+    other = context.new_page()
+    note2 = open_tool(other, site, "thank-you-notes/", "thank-you-note")
+    expect(chooser(note2).locator("option")).to_have_count(2)
+    expect(chooser(note2).locator("option").nth(1)).to_have_text("Initech – Analyst")
+    chooser(note2).select_option(label="Initech – Analyst")
+    expect(note2.get_by_label("Company")).to_have_value("Initech")
+    expect(note2.get_by_label("Remember on this device")).to_be_checked()
+    note2.get_by_role("button", name="Clear my data").click()
+    expect(chooser(note2).locator("option")).to_have_count(1)
+    local = other.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('follow-up-guide:'))")
+    assert local == []
+    # The first tab's own copy, next time it loads a page, has no second interview either.
+    page.reload()
+    wait_for_state(page, "thank-you-note", "ready")
+    expect(chooser(note).locator("option")).to_have_count(1)

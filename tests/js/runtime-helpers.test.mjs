@@ -7,6 +7,10 @@ import { test } from "node:test";
 import {
   draftKey,
   factGroup,
+  FIRST_INTERVIEW,
+  interviewIds,
+  interviewLabel,
+  interviewSuffix,
   ID_ATTRIBUTES,
   isMailto,
   isRelativeHref,
@@ -14,6 +18,7 @@ import {
   localIso,
   MAX_DRAFT_FIELDS,
   MAX_ROWS,
+  newInterviewId,
   offeredFacts,
   offsetChanges,
   readDraft,
@@ -195,4 +200,49 @@ test("fallbacks go together: a contact's name and e-mail come from one person", 
     undefined,
     undefined,
   ]);
+});
+
+test("the first interview keeps the keys drafts always had; another's end in ~id", () => {
+  assert.equal(interviewSuffix(FIRST_INTERVIEW), "");
+  assert.equal(interviewSuffix("mhx2k0a1"), "~mhx2k0a1");
+});
+
+test("the interviews are found from this guide's keys, first to last", () => {
+  const prefix = draftKey("/careers/guide/", "");
+  const keys = [
+    `${prefix}thank-you-notes.md#1`,
+    `${prefix}facts~mhx2k0b2`,
+    `${prefix}timing.md#1~mhx2k0a1`,
+    `${prefix}rejection.md#1~mhx2k0b2`,
+    `${draftKey("/alumni/guide/", "")}facts~zzzzzzzz`,
+    `${prefix}facts~NOT-AN-ID`,
+    `${prefix}facts~1`,
+    "unrelated~abc",
+  ];
+  assert.deepEqual(interviewIds(keys, prefix), ["1", "mhx2k0a1", "mhx2k0b2"]);
+  assert.deepEqual(interviewIds([], prefix), ["1"]);
+});
+
+test("a new interview's id is the time, never one already used", () => {
+  const now = 1795000000000;
+  assert.equal(newInterviewId([], now), now.toString(36));
+  assert.equal(newInterviewId(["1", now.toString(36)], now), (now + 1).toString(36));
+  assert.match(newInterviewId([], now), /^[0-9a-z]{1,16}$/);
+});
+
+test("an interview's label: company, role and date, as text", () => {
+  const day = (/** @type {string} */ iso) => `<${iso}>`;
+  assert.equal(
+    interviewLabel({ company: "Acme Logistics", role: "Project Coordinator", interview_date: "2027-03-04" }, 1, day),
+    "Acme Logistics – Project Coordinator, <2027-03-04>",
+  );
+  assert.equal(interviewLabel({ company: "Acme" }, 2, day), "Acme");
+  assert.equal(interviewLabel({ interview_date: "2027-03-04" }, 2, day), "<2027-03-04>");
+  assert.equal(interviewLabel({}, 2, day), "Interview 2");
+  assert.equal(interviewLabel({ company: "  ", interview_date: "4 March" }, 3, day), "Interview 3");
+  // Markup stays text; line separators and runs of space fold; emoji are never cut in two.
+  assert.equal(interviewLabel({ company: "<b>A</b>\u2028\u2029 B\n" }, 1, day), "<b>A</b> B");
+  const long = interviewLabel({ company: "😀".repeat(100) }, 1, day);
+  assert.equal([...long].length, 60);
+  assert.ok(long.endsWith("😀…"));
 });
