@@ -347,3 +347,25 @@ export function interviewLabel(facts, number, formatDate) {
   const label = [name, day].filter(Boolean).join(", ");
   return label || `Interview ${number}`;
 }
+
+/**
+ * The names a field suggests as the reader types (a <datalist>): the stored
+ * facts whose names match one of `patterns` ("contact", "interviewers.*.name":
+ * "*" is any row), each once, in storage order, less those in `exclude`
+ * (already in the form).
+ * @param {Record<string, string>} stored
+ * @param {string[]} patterns
+ * @param {Iterable<string>} [exclude]
+ * @returns {string[]}
+ */
+export function suggestedFacts(stored, patterns, exclude = []) {
+  const wanted = patterns.map(
+    (pattern) => new RegExp(`^${pattern.split("*").map((part) => part.replace(/[^\w-]/g, "\\$&")).join("\\d+")}$`),
+  );
+  const skip = new Set(exclude);
+  const found = new Set();
+  for (const [name, value] of Object.entries(stored)) {
+    if (value && !skip.has(value) && wanted.some((re) => re.test(name))) found.add(value);
+  }
+  return [...found];
+}

@@ -32,6 +32,7 @@ import {
   readerClock,
   renumberValue,
   rowCount,
+  suggestedFacts,
 } from "./runtime-helpers.js";
 
 /** @typedef {import("./runtime-helpers.js").Link} Link */
@@ -592,6 +593,46 @@ function offerFacts(widget) {
   }
 }
 
+/** @type {WeakMap<Element, Map<string, HTMLDataListElement>>} widget root -> its suggestion lists, by data-suggest */
+const suggestionLists = new WeakMap();
+
+/**
+ * A person's name field ([data-suggest]) suggests, as the reader types, the
+ * people of this interview typed in the other tools and not already in this
+ * one (a <datalist>; values set as text).
+ * @param {MountedWidget} widget
+ */
+function suggestPeople(widget) {
+  const { root } = widget;
+  const fields = /** @type {NodeListOf<HTMLInputElement>} */ (root.querySelectorAll("input[data-suggest]"));
+  if (!fields.length) return;
+  const { values } = loadFacts();
+  const lists = suggestionLists.get(root) || new Map();
+  suggestionLists.set(root, lists);
+  const typed = [...fields].map((el) => el.value);
+  for (const el of fields) {
+    const patterns = el.dataset.suggest || "";
+    let list = lists.get(patterns);
+    if (!list) {
+      list = document.createElement("datalist");
+      list.id = `${el.id}-people`;
+      root.append(list);
+      lists.set(patterns, list);
+    }
+    const names = suggestedFacts(values, patterns.split(" "), typed);
+    if (JSON.stringify(names) !== JSON.stringify([...list.options].map((o) => o.value))) {
+      list.replaceChildren(
+        ...names.map((name) => {
+          const option = document.createElement("option");
+          option.value = name;
+          return option;
+        }),
+      );
+    }
+    el.setAttribute("list", list.id);
+  }
+}
+
 /**
  * "Clear my data": the shared facts of every interview, and their copies in
  * every tool's draft kept in this browser, are removed (the other tools' own
@@ -774,6 +815,7 @@ function loadInterview(widget) {
   widget.note.textContent = "";
   restoreDraft(widget);
   offerFacts(widget);
+  suggestPeople(widget);
   showInterviews(widget);
   refresh(widget);
 }
@@ -1375,6 +1417,7 @@ function mount(root) {
   // Restore the draft before anything else, so what was typed is back at once.
   restoreDraft(widget);
   offerFacts(widget);
+  suggestPeople(widget);
   showStorage(widget);
   showInterviews(widget);
   wireInterviews(widget);

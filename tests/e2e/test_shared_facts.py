@@ -89,6 +89,11 @@ def interviewer(note, index: int):
     return note.get_by_role("group", name=f"Interviewer {index + 1}", exact=True)
 
 
+def suggested(field) -> list[str]:
+    """What a name field suggests as the reader types (its <datalist>)."""
+    return field.evaluate("el => [...(el.list ? el.list.options : [])].map(o => o.value)")
+
+
 def test_the_people_typed_in_one_tool_are_offered_in_the_others(page, site):
     note = open_tool(page, site, "thank-you-notes/", "thank-you-note")
     interviewer(note, 0).get_by_label("Interviewer's name").fill(HOSTILE)
@@ -102,6 +107,8 @@ def test_the_people_typed_in_one_tool_are_offered_in_the_others(page, site):
     timeline = open_tool(page, site, "timing/", "follow-up-timeline")
     expect(timeline.get_by_label(CONTACT)).to_have_value(HOSTILE)
     expect(timeline.locator('[data-role="storage-note"]')).to_contain_text(CONTACT)
+    # The other interviewer is a suggestion away.
+    assert suggested(timeline.get_by_label(CONTACT)) == ["Jordan Patel"]
     checklist = open_tool(page, site, "rejection/", "rejection-checklist")
     expect(checklist.get_by_label("Contact's name")).to_have_value(HOSTILE)
     expect(checklist.get_by_label("Their e-mail (optional)")).to_have_value("ana@acme.test")
@@ -125,6 +132,8 @@ def test_the_people_typed_in_one_tool_are_offered_in_the_others(page, site):
     expect(interviewer(note, 0).get_by_label("Their title")).to_have_value("Head of Operations")
     expect(interviewer(note, 0).get_by_label("E-mail (optional)")).to_have_value("ana@acme.test")
     expect(interviewer(note, 1).get_by_label("What they asked about or cared about")).to_have_value("")
+    # The checklist's contact is suggested for a row, as typed there.
+    assert suggested(interviewer(note, 1).get_by_label("Interviewer's name")) == ["Ms. Kim"]
     expect(note.locator('[data-output="to"]').first).to_have_text(HOSTILE)
     assert note.locator("b").count() == 0
 

@@ -25,6 +25,7 @@ import {
   readerClock,
   renumberValue,
   rowCount,
+  suggestedFacts,
 } from "../../web/runtime-helpers.js";
 
 const vectors = JSON.parse(readFileSync(new URL("../vectors/linked_text.json", import.meta.url), "utf-8"));
@@ -245,4 +246,20 @@ test("an interview's label: company, role and date, as text", () => {
   const long = interviewLabel({ company: "😀".repeat(100) }, 1, day);
   assert.equal([...long].length, 60);
   assert.ok(long.endsWith("😀…"));
+});
+
+test("a name field suggests the people typed in the other tools, each once", () => {
+  const stored = {
+    "interviewers.0.name": "Dr. Maria Chen",
+    "interviewers.0.email": "mc@acme.test",
+    "interviewers.1.name": "Jordan <b>Patel</b>",
+    contact: "Dr. Maria Chen",
+    your_name: "Sam Lee",
+    "interviewersX1Xname": "not a row",
+  };
+  const people = ["contact", "interviewers.*.name"];
+  assert.deepEqual(suggestedFacts(stored, people), ["Dr. Maria Chen", "Jordan <b>Patel</b>"]);
+  assert.deepEqual(suggestedFacts(stored, people, ["Dr. Maria Chen"]), ["Jordan <b>Patel</b>"]);
+  assert.deepEqual(suggestedFacts({}, people), []);
+  assert.deepEqual(suggestedFacts(stored, []), []);
 });
