@@ -607,6 +607,8 @@ def test_no_input_ever_becomes_markup(state):
         "data-tone",
         "data-link",
         "data-fact",  # a fact the tools share (widgets/_shared/frame.html)
+        "data-fact-reader",  # ... about the reader: a new interview starts with it
+        "data-suggest",  # a name field suggests the people typed elsewhere
         "href",
         "spellcheck",
         "data-follows",
@@ -666,9 +668,9 @@ def test_the_cliche_list_loads_from_the_wheel(tmp_path):
 
 
 def test_printing_leaves_every_button_out(page):
-    """The print style hides .fug-widget__actions (and the storage controls):
+    """The print style hides .fug-widget__actions (and the storage and interview controls):
     every button and button-like link must sit inside one."""
-    hidden_in_print = {"fug-widget__actions", "fug-widget__storage"}
+    hidden_in_print = {"fug-widget__actions", "fug-widget__storage", "fug-widget__interview"}
     buttons = [e for e in page.elements if e["tag"] == "button" or "fug-widget__button" in e["attrs"].get("class", "")]
     assert len(buttons) >= 8
     for button in buttons:
