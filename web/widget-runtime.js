@@ -1409,6 +1409,9 @@ const mounted = new WeakSet();
 /** @param {HTMLElement} root */
 function mount(root) {
   mounted.add(root);
+  // What the page left behind (instant navigation) still had to save is
+  // saved first: this page's tools are offered the facts as last typed.
+  for (const widget of mountedWidgets) saveTyped(widget);
   // A tab left on an interview that holds nothing (never typed in, or cleared
   // in another tab) is back on the first.
   if (!storedInterviews().includes(currentInterview())) setCurrentInterview(FIRST_INTERVIEW);
