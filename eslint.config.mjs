@@ -8,8 +8,9 @@ export default [
   { ignores: ["node_modules/", "site/", ".cache/", ".site.*/", ".venv/"] },
   js.configs.recommended,
   {
-    // Loaded by the pages as module scripts (mkdocs.yml's extra_javascript).
-    files: ["web/widget-runtime.js", "web/offline.js"],
+    // Loaded by the pages as module scripts (mkdocs.yml's extra_javascript; widget-start.js
+    // from the tag the build puts after a page's first widget).
+    files: ["web/widget-runtime.js", "web/offline.js", "web/widget-start.js"],
     languageOptions: { sourceType: "module", globals: { ...globals.browser, document$: "readonly" } },
   },
   {

@@ -143,10 +143,14 @@ def fill_markers(html: str, rendered: list[str]) -> str:
 
 
 def early_start(runtime_src: str) -> str:
-    """A tag for right after a page's first widget: the async module starts
-    the runtime as soon as it arrives, before the theme's scripts have run.
-    (The same module, loaded again from the page's footer, runs only once.)"""
-    return f'\n<script type="module" src="{escape(runtime_src, quote=True)}" async></script>'
+    """Tags for right after a page's first widget: async modules that run as
+    soon as they arrive, before the theme's scripts. widget-start.js (no
+    imports: it arrives first) starts the Python worker; the runtime, which
+    the page's footer loads too (a module runs only once), mounts the widgets."""
+    start_src = runtime_src.rsplit("/", 1)[0] + "/widget-start.js" if "/" in runtime_src else "widget-start.js"
+    return "".join(
+        f'\n<script type="module" src="{escape(src, quote=True)}" async></script>' for src in (start_src, runtime_src)
+    )
 
 
 def render_widget(

@@ -108,17 +108,30 @@ function announce(state) {
   document.dispatchEvent(new CustomEvent("widget-runtime:settled", { detail: state }));
 }
 
+// The worker web/widget-start.js started before this module ran, if it did
+// (once: a later page of an instant-navigation session starts its own only
+// when the first one has died).
+/** @returns {import("./widget-start.js").EarlyWorker | undefined} */
+function takeEarlyWorker() {
+  const holder = /** @type {any} */ (globalThis);
+  const early = holder.guideEarlyWorker;
+  delete holder.guideEarlyWorker;
+  return early;
+}
+
 // One worker for the page session, started by the first page with a widget;
 // instant navigation keeps this module, and so the worker, alive.
 /** @returns {Runtime} */
 function getRuntime() {
   if (runtime) return runtime;
-  // Marks for the benchmarks and the long-task test.
-  performance.mark("widget-runtime:start");
-  const worker = new Worker(new URL("./widget-worker.js", import.meta.url), {
-    type: "module",
-    name: "follow-up-guide-python",
-  });
+  const early = takeEarlyWorker();
+  if (!early) performance.mark("widget-runtime:start"); // for the benchmarks and the long-task test
+  const worker =
+    early?.worker ||
+    new Worker(new URL("./widget-worker.js", import.meta.url), {
+      type: "module",
+      name: "follow-up-guide-python",
+    });
   /** @type {Map<number, {resolve: (view: View | null) => void, reject: (error: Error) => void, timer?: number}>} */
   const pending = new Map();
   let started = false;
@@ -178,16 +191,28 @@ function getRuntime() {
       else request.resolve(/** @type {{view: View}} */ (message.reply).view);
     },
   };
-  worker.addEventListener("message", ({ data }) => {
+  /** @param {MessageEvent} event */
+  const hear = ({ data }) => {
     const message = /** @type {WorkerMessage} */ (data);
     if (Object.hasOwn(onMessage, message.type)) onMessage[message.type](/** @type {any} */ (message));
-  });
-  worker.addEventListener("error", (event) => {
+  };
+  /** @param {ErrorEvent} event */
+  const fault = (event) => {
     event.preventDefault();
     if (started) return stop("it stopped working");
     announce("error");
     fail(event.message || "a file it needs could not be loaded (widget-worker.js)");
-  });
+  };
+  worker.addEventListener("message", hear);
+  worker.addEventListener("error", fault);
+  if (early) {
+    // What the early-started worker said before this module ran, in order.
+    early.release();
+    for (const event of early.heard) {
+      if (event instanceof MessageEvent) hear(event);
+      else fault(/** @type {ErrorEvent} */ (event));
+    }
+  }
   /** @type {Runtime} */
   const self = {
     ready,
@@ -197,10 +222,18 @@ function getRuntime() {
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
         // Timed from when the worker is up: requests made while it loads wait.
-        ready.then(() => {
-          const request = pending.get(id);
-          if (request) request.timer = setTimeout(() => stop("it stopped responding"), VIEW_TIMEOUT_MS);
-        }, () => {});
+        // A start that failed, even before this request (a failure the early
+        // worker reported before the runtime took it over), fails it.
+        ready.then(
+          () => {
+            const request = pending.get(id);
+            if (request) request.timer = setTimeout(() => stop("it stopped responding"), VIEW_TIMEOUT_MS);
+          },
+          (error) => {
+            pending.delete(id);
+            reject(error);
+          },
+        );
         /** @type {ViewRequest} */
         const request = { type: "view", id, slot, widget, options, state };
         worker.postMessage(request);
