@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, TypedDict
 
+from widgets.base import Option
+
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
     "January",
@@ -43,6 +45,16 @@ class DateStyleData(TypedDict):
 
     order: Literal["day-month", "month-day"]
     clock: Literal[12, 24]
+
+
+# The option every widget that writes dates declares: a site value, set once for the guide.
+DATE_STYLE_OPTION = Option(
+    "date_style",
+    dict,
+    None,
+    "How dates and times are written (widgets.dates.DateStyleData).",
+    site="mkdocs.yml extra.dates",
+)
 
 
 @dataclass(frozen=True)

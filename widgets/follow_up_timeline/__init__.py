@@ -2,6 +2,7 @@
 calendar file out."""
 
 from widgets.base import IsoDates, Option, Widget
+from widgets.dates import DATE_STYLE_OPTION
 from widgets.follow_up_timeline.calendar_file import REMINDERS
 from widgets.follow_up_timeline.drafts import SLOTS
 from widgets.follow_up_timeline.logic import SECTIONS, Rules
@@ -32,13 +33,7 @@ WIDGET = Widget(
             "The public holidays of the guide's region (build_tools.public_holidays.HolidayData).",
             site="mkdocs.yml extra.holidays",
         ),
-        Option(
-            "date_style",
-            dict,
-            None,
-            "How dates and times are written (widgets.dates.DateStyleData).",
-            site="mkdocs.yml extra.dates",
-        ),
+        DATE_STYLE_OPTION,
         Option(
             "guide_links",
             dict,

@@ -2,6 +2,7 @@
 with the checks a career advisor would make, a mailto link and a .txt file."""
 
 from widgets.base import Option, Widget
+from widgets.dates import DATE_STYLE_OPTION
 from widgets.interview import DEFAULT_INTERVIEW_TYPE, INTERVIEW_TYPES
 from widgets.thank_you_note.inputs import FORMATS, TONES, read_interviewers
 from widgets.thank_you_note.view import view
@@ -30,13 +31,7 @@ WIDGET = Widget(
     view=view,
     options=(
         Option("heading", str, "Build your thank-you note", "The widget's heading."),
-        Option(
-            "date_style",
-            dict,
-            None,
-            "How dates and times are written (widgets.dates.DateStyleData).",
-            site="mkdocs.yml extra.dates",
-        ),
+        DATE_STYLE_OPTION,
     ),
     initial_state=DEFAULT_STATE,
     template_context={
