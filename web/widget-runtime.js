@@ -116,6 +116,7 @@ function takeEarlyWorker() {
   const holder = /** @type {any} */ (globalThis);
   const early = holder.guideEarlyWorker;
   delete holder.guideEarlyWorker;
+  holder.guideWorkerStarted = true; // widget-start.js, should it arrive later, starts none
   return early;
 }
 

@@ -37,6 +37,23 @@ def test_one_worker_is_started_by_the_early_module_and_taken_over(context, site)
     assert page.evaluate("() => 'guideEarlyWorker' in globalThis") is False  # taken over
 
 
+def test_when_the_runtime_arrives_first_the_early_module_starts_no_second_worker(context, site):
+    context.add_init_script(COUNT_WORKERS)
+    held = []
+    context.route("**/widget-start.js", lambda route: held.append(route))  # arrives after the runtime
+    page = context.new_page()
+    page.goto(site.url + "rejection/", wait_until="commit")
+    wait_for_state(page, NAME, "ready")
+    assert len(held) == 1
+    held[0].continue_()
+    page.wait_for_load_state("load")  # an async script delays the load event until it has run
+    widget(page, NAME).get_by_label("Contact's name").fill("Late Starter")
+    expect(widget(page, NAME).locator('[data-output="reply"]')).to_contain_text("Late Starter")
+    workers = [w for w in page.evaluate("() => window.__workers") if w["name"] == "follow-up-guide-python"]
+    assert len(workers) == 1 and "widget-start.js" not in workers[0]["stack"]
+    assert page.evaluate("() => 'guideEarlyWorker' in globalThis") is False
+
+
 def test_a_failure_the_worker_reports_before_the_runtime_runs_is_shown(context, site):
     # The worker's own script is missing: its one "error" event comes at once,
     # and never again, so the runtime must be told of it when it takes over.
