@@ -182,6 +182,12 @@ const work = async () => {
         const bytes = await read((await cache.match(request)).body, new DecompressionStream("gzip"));
         await cache.put(request, new Response(await gzip(bytes.slice(0, bytes.byteLength / 2))));
       }
+      if (action === "another-key") {
+        // The same sound snapshot, as another deployment's files would have named it.
+        const other = new URL("an-older-deployment", request.url).href;
+        await cache.put(other, await cache.match(request));
+        await cache.delete(request);
+      }
     }
   }
   return { names, entries };
@@ -224,6 +230,28 @@ def check_a_corrupt_snapshot_falls_back(engine: Engine, site_url: str, damage: s
     fill(engine, name, {CASES[name].text_field: typed})
     wait_for_output(engine, name, typed)
     assert engine.wait_until(SNAPSHOT, what="a new snapshot to be written") == "saved"
+    reload(engine, name)
+    assert engine.run(BOOT) == "snapshot"
+    assert (errors := engine.page_errors()) == [], errors
+
+
+def check_a_snapshot_under_another_key_is_not_used(engine: Engine, site_url: str) -> None:
+    """A snapshot kept for other files (another deployment's runtime, wheel or
+    standard library) is never restored: Python starts normally, and only the
+    snapshot of this deployment is kept."""
+    name = "rejection-checklist"
+    open_with_a_snapshot_kept(engine, site_url, name)
+    (ours,) = snapshot_cache(engine)["entries"]
+    assert snapshot_cache(engine, "another-key")["entries"] == [ours]
+    (other,) = snapshot_cache(engine)["entries"]
+    assert other != ours and other.endswith("/an-older-deployment")
+    reload(engine, name)
+    assert engine.run(BOOT) == "fresh"
+    typed = f"Another Deployment {next(_tokens)}"
+    fill(engine, name, {CASES[name].text_field: typed})
+    wait_for_output(engine, name, typed)
+    assert engine.wait_until(SNAPSHOT, what="this deployment's snapshot to be written") == "saved"
+    assert snapshot_cache(engine)["entries"] == [ours]
     reload(engine, name)
     assert engine.run(BOOT) == "snapshot"
     assert (errors := engine.page_errors()) == [], errors
