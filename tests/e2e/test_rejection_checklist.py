@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from playwright.sync_api import expect
 
-from tests.support.pages import READY_MS, run_axe, wait_for_state, widget
+from tests.support.pages import MOUNT, READY_MS, run_axe, wait_for_state, widget
 
 NAME = "rejection-checklist"
 
@@ -81,7 +81,11 @@ def test_session_only_by_default_and_remember_on_this_device(browser, site):
     root.get_by_label("Contact's name").fill("Kept on device")
     expect(root.locator('[data-role="storage-note"]')).to_contain_text("remembered on this device")
     state = context.storage_state()
-    assert len(drafts(state)) == 1
+    # The checklist's draft, and the facts it shares with the other tools (the contact).
+    assert sorted(item["name"] for item in drafts(state)) == [
+        f"follow-up-guide:{MOUNT}:facts",
+        f"follow-up-guide:{MOUNT}:rejection.md#1",
+    ]
     context.close()
 
     later = browser.new_context(storage_state=state)
