@@ -37,14 +37,6 @@ def reader_now(state: Mapping[str, Any]) -> datetime.datetime:
     return datetime.datetime.now().astimezone()
 
 
-def reader_zone(state: Mapping[str, Any]) -> str:
-    """The reader's IANA time zone ("America/New_York"), from ``_tz``, or ""."""
-    zone = state.get("_tz")
-    if isinstance(zone, str) and 0 < len(zone) <= 64 and all(c.isalnum() or c in "/_+-" for c in zone):
-        return zone
-    return ""
-
-
 def reader_offsets(state: Mapping[str, Any]) -> tuple[tuple[datetime.datetime, int], ...]:
     """The reader's UTC offsets over time, from ``_tz_changes``: the page sends
     ``[[utc_iso, minutes_east_of_utc], ...]`` in time order, the first at the

@@ -105,7 +105,6 @@ CASES = {
             "your_name": "Sam Lee",
             "contact_name": "Dr. Ana Rivera",
             "role": "Analyst",
-            "_tz": "America/New_York",
             "_tz_changes": [
                 ["2026-01-01T05:00:00Z", -300],
                 ["2026-03-08T07:00:00Z", -240],

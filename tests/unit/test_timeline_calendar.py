@@ -28,7 +28,7 @@ NOW = "2026-11-22T10:00:00-05:00"
 
 
 def ics(**state):
-    full = {"_now": NOW, "_tz": "America/New_York", "_tz_changes": NEW_YORK, "company": "Acme", **state}
+    full = {"_now": NOW, "_tz_changes": NEW_YORK, "company": "Acme", **state}
     return WIDGET.view(OPTIONS, full)["downloads"]["ics"]["text"]
 
 

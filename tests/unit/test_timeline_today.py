@@ -20,7 +20,7 @@ SUNDAY_MORNING = "2026-11-22T10:00:00-05:00"  # the reader's local time, as the 
 
 
 def outputs(now=SUNDAY_MORNING, **state):
-    return WIDGET.view(OPTIONS, {"_now": now, "_tz": "America/New_York", **state})["outputs"]
+    return WIDGET.view(OPTIONS, {"_now": now, **state})["outputs"]
 
 
 def test_a_thank_you_past_its_time_is_overdue_and_next():
