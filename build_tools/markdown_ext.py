@@ -33,7 +33,14 @@ from markdown.treeprocessors import Treeprocessor
 from build_tools.branding import Branding
 from build_tools.errors import ContentErrors
 from build_tools.widget_fences import WidgetFence, find_widget_fences
-from build_tools.widget_html import early_start, fill_markers, mark_fences, misplaced_markers, render_widget
+from build_tools.widget_html import (
+    early_start,
+    fences_shown_as_text,
+    fill_markers,
+    mark_fences,
+    misplaced_markers,
+    render_widget,
+)
 
 # Before Python-Markdown's own preprocessors (whitespace 30, HTML blocks 20),
 # so line numbers are the page's; after its raw-HTML postprocessor (30). The
@@ -72,6 +79,7 @@ class WidgetFences(Extension):
         self.fences: list[WidgetFence] = []
         self.rendered: list[str] = []
         self.whole_page = False
+        self.source = ""  # the page's Markdown, for the last checks on its HTML
 
 
 class _MarkFences(Preprocessor):
@@ -87,7 +95,7 @@ class _MarkFences(Preprocessor):
         if errors:
             raise ContentErrors(errors)
         page_id = ext.getConfig("page_id") or path
-        ext.fences, ext.whole_page = fences, False
+        ext.fences, ext.whole_page, ext.source = fences, False, text
         site_for = ext.site_for or (lambda fence: ext.site)
         ext.rendered = [
             render_widget(fence, page_id, index, center=ext.center, site=site_for(fence))
@@ -115,7 +123,12 @@ class _FillMarkers(Postprocessor):
 
     def run(self, text: str) -> str:
         ext = self.extension
-        if not ext.rendered or not ext.whole_page:  # no widget, or a heading for toc
+        if not ext.whole_page:  # a heading for toc
+            return text
+        shown = fences_shown_as_text(text, ext.source, ext.getConfig("path"))
+        if shown:
+            raise ContentErrors(shown)
+        if not ext.rendered:
             return text
         misplaced = misplaced_markers(text, ext.fences, ext.getConfig("path"))
         if misplaced:

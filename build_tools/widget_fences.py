@@ -137,6 +137,17 @@ def _check_container(containers: list[Token], line: int) -> None:
 _FENCE_LIKE = re.compile(r"[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])[ \t]*)*(`{3,}|~{3,})[ \t]*([^\s`]+)")
 
 
+def widget_fence_openers(markdown: str) -> list[tuple[int, str]]:
+    """Every line that opens a widget fence, read or not as one: its number
+    and the opener as typed ("```widget rejection-checklist")."""
+    found = []
+    for index, line in enumerate(split_lines(markdown)):
+        match = _FENCE_LIKE.match(line)
+        if match and unescapeAll(match.group(2)) == "widget":
+            found.append((index + 1, line[match.start(1) :].rstrip()))
+    return found
+
+
 def _fences_read_as_text(markdown: str, code_lines: set[int]) -> list[_FenceProblem]:
     """Lines that open a widget fence but that markdown-it reads as text (a
     paragraph's continuation, raw HTML): the page would show the fence."""

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from build_tools.branding import Branding
 from build_tools.errors import ContentError
-from build_tools.widget_fences import WidgetFence, split_lines
+from build_tools.widget_fences import WidgetFence, split_lines, widget_fence_openers
 from widgets.registry import template_path
 
 WIDGETS_DIR = Path(__file__).resolve().parent.parent / "widgets"
@@ -129,6 +129,24 @@ def misplaced_markers(html: str, fences: list[WidgetFence], path: str) -> list[C
                 )
             )
     return errors
+
+
+def fences_shown_as_text(html: str, markdown: str, path: str) -> list[ContentError]:
+    """Widget fences the renderer passed through as raw text, neither widget nor
+    code: Python-Markdown keeps all that follows an unclosed HTML block (a lone
+    ``<div>``) as raw HTML, where markdown-it, and so the fence finder, reads an
+    indented code block. A last check on the page as published."""
+    outside_code = re.sub(r"<(pre|code)\b.*?</\1>", "", html, flags=re.S)
+    return [
+        ContentError(
+            path,
+            line,
+            "this widget fence would show as text, not as a widget: an HTML block above it (a <div> "
+            "without its </div>?) takes it in; close that block before the fence",
+        )
+        for line, opener in widget_fence_openers(markdown)
+        if opener in outside_code
+    ]
 
 
 def fill_markers(html: str, rendered: list[str]) -> str:

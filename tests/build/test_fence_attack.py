@@ -22,7 +22,13 @@ from markdown_it.common.utils import unescapeAll
 
 from build_tools.admonition_rule import admonition_plugin
 from build_tools.widget_fences import find_widget_fences, split_lines
-from build_tools.widget_html import _MARKER_PREFIX, fill_markers, mark_fences, misplaced_markers
+from build_tools.widget_html import (
+    _MARKER_PREFIX,
+    fences_shown_as_text,
+    fill_markers,
+    mark_fences,
+    misplaced_markers,
+)
 
 ODD_BREAKS = ["\u2028", "\u2029", "\x0c", "\x0b", "\x85", "\x1c", "\x1d", "\x1e", "\r", "\r\n"]
 INFO_STRINGS = [
@@ -161,6 +167,10 @@ def test_a_page_is_published_right_or_fails_with_page_and_line(generated):
     if errors:
         return
     html = python_markdown.markdown(mark_fences(markdown, fences), extensions=EXTENSIONS)
+    shown = fences_shown_as_text(html, markdown, "docs/page.md")
+    assert_line_errors(shown, markdown)
+    if shown:
+        return
     misplaced = misplaced_markers(html, fences, "docs/page.md")
     assert_line_errors(misplaced, markdown)
     if misplaced:

@@ -217,3 +217,27 @@ def test_the_post_build_step_reports_bad_settings_in_one_line(tmp_path):
     done = finish(site, config)
     assert done.returncode == 1
     assert done.stderr == "error: extra.offline: must be true or false, got 'sometimes'\n"
+
+
+@pytest.mark.parametrize(
+    "page, line",
+    [
+        # markdown-it: the <div> block ends at the blank line, then code; Python-Markdown:
+        # all that follows an unclosed <div> is raw HTML, so the YAML would show as text.
+        ('<div>\n\n    ```widget rejection-checklist\n    heading: "Hi"\n    ```\n', 3),
+        ('Intro\n\n<div>\n\n\t```widget rejection-checklist\n\t```\n', 5),
+    ],
+)
+def test_a_fence_an_unclosed_html_block_takes_in_fails_with_page_and_line(page, line):
+    with pytest.raises(ContentErrors) as caught:
+        markdown.markdown(page, extensions=[WidgetFences(path="docs/x.md")])
+    assert str(caught.value) == (
+        f"docs/x.md:{line}: this widget fence would show as text, not as a widget: an HTML block above it "
+        "(a <div> without its </div>?) takes it in; close that block before the fence"
+    )
+
+
+def test_a_fence_shown_as_an_example_in_code_is_no_error():
+    page = "<div>\n</div>\n\nAn example:\n\n    ```widget rejection-checklist\n    ```\n\n`` ```widget `` opens one.\n"
+    html = markdown.markdown(page, extensions=[WidgetFences(path="docs/x.md")])
+    assert "<pre><code>```widget rejection-checklist" in html and "<code>```widget</code>" in html
