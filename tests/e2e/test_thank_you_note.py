@@ -394,6 +394,9 @@ def test_a_realistic_panel_gets_two_notes_that_differ_in_substance(page, site):
 def test_removing_an_interviewer_keeps_each_note_with_its_person(page, site):
     root = open_builder(page, site)
     fill_panel(root)
+    # The reader edits James's note once it shows the whole form (a view still
+    # on its way would land while Playwright selects, then types).
+    wait_for_body(notes(root).nth(1), expected_notes(PANEL | SECOND)[1]["body"])
     mine = "Dear James,\n\nThank you for the tour of the data platform.\n\nKind regards,\nSam Rivera"
     draft(notes(root).nth(1)).fill(mine)
     row(root, 0).get_by_role("button", name="Remove interviewer 1").click()
