@@ -790,26 +790,36 @@ function knownInterviews() {
   return ids.includes(current) ? ids : [...ids, current];
 }
 
-/** @type {Intl.DateTimeFormat | null} */
-let dayFormat = null;
-/** @param {string} iso "2027-03-04" -> "4 Mar 2027" (the page's language) */
-function formatDay(iso) {
+/** @type {Map<string, Intl.DateTimeFormat>} */
+const dayFormats = new Map();
+/**
+ * "2027-03-04" as the guide writes dates (mkdocs.yml extra.dates, the widgets'
+ * date_style option): "4 Mar 2027", or "Mar 4, 2027" for month-day.
+ * @param {string} iso
+ * @param {string} [order] "day-month" (the guide's default) or "month-day"
+ */
+function formatDay(iso, order) {
   const day = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(day.getTime())) return iso;
-  dayFormat ??= new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-  return dayFormat.format(day);
+  const locale = order === "month-day" ? "en-US" : "en-GB"; // English names, as widgets/dates.py writes them
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+    dayFormats.set(locale, format);
+  }
+  return format.format(day);
 }
 
-/** @returns {Array<[string, string]>} each interview's id and label */
-function interviewChoices() {
+/**
+ * Each interview's id and label.
+ * @param {string} [order] the guide's date order
+ * @returns {Array<[string, string]>}
+ */
+function interviewChoices(order) {
   const seen = new Set();
   return knownInterviews().map((id, i) => {
-    let label = interviewLabel(loadFacts(draftStore(`facts${interviewSuffix(id)}`)).values, i + 1, formatDay);
+    const values = loadFacts(draftStore(`facts${interviewSuffix(id)}`)).values;
+    let label = interviewLabel(values, i + 1, (iso) => formatDay(iso, order));
     if (seen.has(label)) label = `${label} (interview ${i + 1})`;
     seen.add(label);
     return [id, label];
@@ -824,7 +834,8 @@ const shownChoices = new WeakMap();
 function showInterviews(widget) {
   const { chooser } = widget;
   if (!chooser) return;
-  const choices = interviewChoices();
+  const style = /** @type {{date_style?: {order?: string}}} */ (widget.options).date_style;
+  const choices = interviewChoices(style?.order);
   const current = currentInterview();
   const signature = JSON.stringify([choices, current]);
   if (shownChoices.get(chooser) === signature) return;
