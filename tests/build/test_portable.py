@@ -225,7 +225,7 @@ def test_the_post_build_step_reports_bad_settings_in_one_line(tmp_path):
         # markdown-it: the <div> block ends at the blank line, then code; Python-Markdown:
         # all that follows an unclosed <div> is raw HTML, so the YAML would show as text.
         ('<div>\n\n    ```widget rejection-checklist\n    heading: "Hi"\n    ```\n', 3),
-        ('Intro\n\n<div>\n\n\t```widget rejection-checklist\n\t```\n', 5),
+        ("Intro\n\n<div>\n\n\t```widget rejection-checklist\n\t```\n", 5),
     ],
 )
 def test_a_fence_an_unclosed_html_block_takes_in_fails_with_page_and_line(page, line):
