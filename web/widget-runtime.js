@@ -1597,13 +1597,9 @@ function changed(widget) {
   // it is saved when the view is shown (or superseded, or failed): the page's
   // thread is then free when the worker's reply arrives, so saving adds nothing
   // to a keystroke's latency. Leaving the page saves what is still waiting.
-  if (!widget.live) {
-    saveDraft(widget, state);
-    saveFacts(widget);
-    return;
-  }
   widget.unsaved = state;
-  shown.finally(() => saveTyped(widget));
+  if (widget.live) shown.finally(() => saveTyped(widget));
+  else saveTyped(widget);
 }
 
 /** @param {MountedWidget} widget */

@@ -23,6 +23,11 @@ window.Worker = class extends PageWorker {
 """
 
 
+def python_workers_started(page):
+    """The Python workers the page created (COUNT_WORKERS), with their creators' stacks."""
+    return [w for w in page.evaluate("() => window.__workers") if w["name"] == "follow-up-guide-python"]
+
+
 def test_one_worker_is_started_by_the_early_module_and_taken_over(context, site):
     context.add_init_script(COUNT_WORKERS)
     page = context.new_page()
@@ -31,7 +36,7 @@ def test_one_worker_is_started_by_the_early_module_and_taken_over(context, site)
     root = widget(page, NAME)
     root.get_by_label("Contact's name").fill("Early Start")
     expect(root.locator('[data-output="reply"]')).to_contain_text("Early Start")
-    workers = [w for w in page.evaluate("() => window.__workers") if w["name"] == "follow-up-guide-python"]
+    workers = python_workers_started(page)
     assert len(workers) == 1
     assert "widget-start.js" in workers[0]["stack"]
     assert page.evaluate("() => 'guideEarlyWorker' in globalThis") is False  # taken over
@@ -49,7 +54,7 @@ def test_when_the_runtime_arrives_first_the_early_module_starts_no_second_worker
     page.wait_for_load_state("load")  # an async script delays the load event until it has run
     widget(page, NAME).get_by_label("Contact's name").fill("Late Starter")
     expect(widget(page, NAME).locator('[data-output="reply"]')).to_contain_text("Late Starter")
-    workers = [w for w in page.evaluate("() => window.__workers") if w["name"] == "follow-up-guide-python"]
+    workers = python_workers_started(page)
     assert len(workers) == 1 and "widget-start.js" not in workers[0]["stack"]
     assert page.evaluate("() => 'guideEarlyWorker' in globalThis") is False
 
