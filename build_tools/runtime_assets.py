@@ -176,7 +176,7 @@ class FullStdlib(TypedDict):
 
 
 class RuntimeManifest(TypedDict):
-    """runtime-manifest.json, as web/widget-worker.js reads it. Paths are
+    """runtime-manifest.json, as web/python-boot.js reads it. Paths are
     relative to the runtime folder."""
 
     pyodide: str  # Pyodide's folder

@@ -1,36 +1,79 @@
 // A memory snapshot of the started Python, kept in this browser, so that every
 // later page (a reload, the default build's page loads, a new tab) restores a
-// live interpreter in a fraction of a start's time. Used by widget-worker.js.
+// live interpreter in a fraction of a start's time. Made by snapshot-maker.js,
+// restored by python-boot.js.
 //
-// - Made once the first start is idle, with Pyodide's private snapshot API
-//   (loadPyodide({_makeSnapshot}), makeMemorySnapshot(), loadPyodide({_loadSnapshot})),
-//   gzip-compressed, in Cache Storage under a key naming the runtime, wheel and
-//   standard library it was made from (the manifest's snapshotKey): a new
-//   deployment's key differs, its first start replaces the old snapshot.
+// - Made with Pyodide's private snapshot API (loadPyodide({_makeSnapshot}),
+//   makeMemorySnapshot(), loadPyodide({_loadSnapshot})) and kept in Cache
+//   Storage, under a key naming the runtime, wheel and standard library it was
+//   made from (the manifest's snapshotKey): a new deployment's key differs, its
+//   first start replaces the old snapshot.
+// - Kept without its all-zero 64 KiB pages (about half of its 31 MB), not
+//   gzipped: inflating took longer than all the rest of reading it back.
 // - Any failure (no Cache Storage, a corrupt or foreign snapshot, the API gone
 //   or throwing, quota) means a normal start: silent for the reader; the
 //   worker reports how it started (data-python-boot on the page) for tests.
+//   Pyodide checks a snapshot's header and build before restoring it.
 // - "Clear my data" drops it.
 
-// Every byte of a stream, read here rather than with new Response(stream):
-// Firefox reports a Response body whose stream fails (a corrupt gzip) as an
-// uncaught error on the page, though the rejection is handled.
-/** @param {ReadableStream<Uint8Array>} stream */
-async function readAll(stream) {
-  const chunks = [];
-  let length = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    length += value.length;
+// The kept form: a header (MAGIC, the snapshot's length, PAGE, the number of
+// pages), one byte per page (1: kept, 0: all zeros), then the kept pages in
+// order (the last one may be short).
+const MAGIC = 0x31475546; // "FUG1", little-endian
+const PAGE = 65536;
+const HEADER = 16;
+
+/** @param {Uint8Array} bytes */
+export function packSnapshot(bytes) {
+  const pages = Math.ceil(bytes.byteLength / PAGE);
+  const kept = new Uint8Array(pages);
+  // Whole words where the bytes allow it: a page is scanned in a few microseconds.
+  const words = bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2) : null;
+  let size = 0;
+  for (let page = 0; page < pages; page++) {
+    const start = page * PAGE;
+    const end = Math.min(start + PAGE, bytes.byteLength);
+    let i = start;
+    if (words) for (let w = start >> 2, stop = end >> 2; w < stop && !words[w]; w++) i = (w + 1) << 2;
+    while (i < end && !bytes[i]) i++;
+    if (i < end) {
+      kept[page] = 1;
+      size += end - start;
+    }
   }
+  const flagsEnd = HEADER + Math.ceil(pages / 4) * 4;
+  const packed = new Uint8Array(flagsEnd + size);
+  new Uint32Array(packed.buffer, 0, 4).set([MAGIC, bytes.byteLength, PAGE, pages]);
+  packed.set(kept, HEADER);
+  let at = flagsEnd;
+  for (let page = 0; page < pages; page++) {
+    if (!kept[page]) continue;
+    const chunk = bytes.subarray(page * PAGE, Math.min((page + 1) * PAGE, bytes.byteLength));
+    packed.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return packed;
+}
+
+/** @param {ArrayBuffer} buffer what packSnapshot made; anything else throws */
+export function unpackSnapshot(buffer) {
+  const bad = (why) => new Error(`the kept snapshot is ${why}`);
+  if (buffer.byteLength < HEADER) throw bad("empty or cut short");
+  const [magic, length, page, pages] = new Uint32Array(buffer, 0, 4);
+  if (magic !== MAGIC || page !== PAGE || pages !== Math.ceil(length / PAGE)) throw bad("not one this guide kept");
+  const flagsEnd = HEADER + Math.ceil(pages / 4) * 4;
+  if (buffer.byteLength < flagsEnd) throw bad("cut short");
+  const kept = new Uint8Array(buffer, HEADER, pages);
+  let size = 0;
+  for (let i = 0; i < pages; i++) if (kept[i]) size += Math.min(PAGE, length - i * PAGE);
+  if (buffer.byteLength !== flagsEnd + size) throw bad(buffer.byteLength < flagsEnd + size ? "cut short" : "too long");
   const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
+  let at = flagsEnd;
+  for (let i = 0; i < pages; i++) {
+    if (!kept[i]) continue;
+    const end = Math.min((i + 1) * PAGE, length);
+    bytes.set(new Uint8Array(buffer, at, end - i * PAGE), i * PAGE);
+    at += end - i * PAGE;
   }
   return bytes;
 }
@@ -49,19 +92,18 @@ export function snapshotStore(runtimeUrl, key) {
     async load() {
       const cache = await caches.open(cacheName);
       const response = await cache.match(entry);
-      if (!response || !response.body) return null;
-      return readAll(response.body.pipeThrough(new DecompressionStream("gzip")));
+      if (!response) return null;
+      return unpackSnapshot(await response.arrayBuffer());
     },
-    /** @param {Uint8Array<ArrayBuffer>} bytes */
+    /** @param {Uint8Array} bytes */
     async save(bytes) {
-      const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
-      const body = await new Response(stream).arrayBuffer();
+      const packed = packSnapshot(bytes);
       const cache = await caches.open(cacheName);
       // Only the snapshot of these very files is kept.
       for (const request of await cache.keys()) {
         if (request.url !== entry) await cache.delete(request);
       }
-      await cache.put(entry, new Response(body, { headers: { "Content-Type": "application/gzip" } }));
+      await cache.put(entry, new Response(packed, { headers: { "Content-Type": "application/octet-stream" } }));
     },
     drop() {
       return caches.delete(cacheName);
@@ -70,5 +112,5 @@ export function snapshotStore(runtimeUrl, key) {
 }
 
 export function snapshotsPossible() {
-  return typeof caches === "object" && typeof CompressionStream === "function" && typeof DecompressionStream === "function";
+  return typeof caches === "object";
 }

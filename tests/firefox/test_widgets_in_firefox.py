@@ -29,7 +29,7 @@ def test_a_reload_restores_python_from_the_snapshot(firefox, firefox_site):
     check_a_reload_restores_the_snapshot(firefox, firefox_site.url)
 
 
-@pytest.mark.parametrize("damage", ["not-gzip", "not-a-snapshot", "truncated"])
+@pytest.mark.parametrize("damage", ["garbage", "not-a-snapshot", "truncated"])
 def test_a_corrupt_snapshot_falls_back_to_a_normal_start(firefox, firefox_site, damage):
     check_a_corrupt_snapshot_falls_back(firefox, firefox_site.url, damage)
 

@@ -163,8 +163,6 @@ def check_a_reload_restores_the_snapshot(engine: Engine, site_url: str) -> None:
 SNAPSHOTS = "follow-up-guide python snapshot "
 _CACHE_WORK = """
 const [token, prefix, action] = arguments;
-const read = (body, stream) => new Response(body.pipeThrough(stream)).arrayBuffer();
-const gzip = (bytes) => read(new Blob([bytes]).stream(), new CompressionStream("gzip"));
 const work = async () => {
   const names = (await caches.keys()).filter((name) => name.startsWith(prefix));
   const entries = [];
@@ -172,15 +170,18 @@ const work = async () => {
     const cache = await caches.open(name);
     for (const request of await cache.keys()) {
       entries.push(request.url);
-      if (action === "not-gzip") await cache.put(request, new Response(new Uint8Array([1, 2, 3])));
+      if (action === "garbage") await cache.put(request, new Response(new Uint8Array([1, 2, 3])));
       if (action === "not-a-snapshot") {
-        // A sound gzip stream of bytes that are no snapshot: Pyodide itself refuses them.
-        await cache.put(request, new Response(await gzip(new Uint8Array(4096))));
+        // A sound container (web/python-snapshot.js) around 4 KB of zeros: Pyodide itself refuses them.
+        const kept = new Uint8Array(16 + 4 + 4096);
+        new Uint32Array(kept.buffer, 0, 4).set([0x31475546, 4096, 65536, 1]);
+        kept[16] = 1;
+        await cache.put(request, new Response(kept));
       }
       if (action === "truncated") {
-        // Half of the real snapshot, soundly gzipped: it fails only while being restored.
-        const bytes = await read((await cache.match(request)).body, new DecompressionStream("gzip"));
-        await cache.put(request, new Response(await gzip(bytes.slice(0, bytes.byteLength / 2))));
+        // The first half of what was kept.
+        const bytes = await (await cache.match(request)).arrayBuffer();
+        await cache.put(request, new Response(bytes.slice(0, bytes.byteLength / 2)));
       }
       if (action === "another-key") {
         // The same sound snapshot, as another deployment's files would have named it.

@@ -1,0 +1,27 @@
+// Makes this deployment's memory snapshot, in a worker of its own that the
+// page's Python worker (widget-worker.js) starts once the page is quiet after
+// a normal start. A fresh interpreter, every widget's modules imported, no view
+// ever computed: a later page restores it and goes live in a fraction of a
+// start's time, whichever widget it has (python-snapshot.js keeps it).
+//   maker -> page's worker  {type: "snapshot", bytes} | {type: "snapshot", state: "failed", error}
+// The page's worker keeps it: in WebKit, what a nested worker puts in Cache
+// Storage is not what its page's workers read.
+
+import { prepare, startFresh } from "./python-boot.js";
+
+async function make() {
+  const started = await prepare();
+  const { pyodide } = await startFresh(started, { makeSnapshot: true });
+  if (typeof pyodide.makeMemorySnapshot !== "function") throw new Error("this Pyodide cannot make snapshots");
+  pyodide.pyimport("widgets.registry").import_all();
+  /** @type {Uint8Array} */
+  let bytes = pyodide.makeMemorySnapshot();
+  // Handed over, not copied, when the snapshot is its buffer's whole.
+  if (bytes.byteOffset || bytes.byteLength !== bytes.buffer.byteLength) bytes = bytes.slice();
+  return bytes;
+}
+
+make().then(
+  (bytes) => postMessage({ type: "snapshot", bytes }, [bytes.buffer]),
+  (error) => postMessage({ type: "snapshot", state: "failed", error: String((error && error.message) || error) }),
+);
