@@ -163,9 +163,8 @@ def fill_markers(html: str, rendered: list[str]) -> str:
 def early_start(runtime_src: str) -> str:
     """Tags for right after a page's first widget: async modules that run as
     soon as they arrive, before the theme's scripts. widget-start.js (no
-    imports: it arrives first) starts the Python worker (the post-build step
-    moves it to the top of <head>, build_tools/worker_start.py); the runtime,
-    which the page's footer loads too (a module runs only once), mounts the widgets."""
+    imports: it arrives first) starts the Python worker; the runtime, which
+    the page's footer loads too (a module runs only once), mounts the widgets."""
     start_src = runtime_src.rsplit("/", 1)[0] + "/widget-start.js" if "/" in runtime_src else "widget-start.js"
     return "".join(
         f'\n<script type="module" src="{escape(src, quote=True)}" async></script>' for src in (start_src, runtime_src)

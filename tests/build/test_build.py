@@ -40,19 +40,6 @@ def test_widget_is_rendered_in_place_of_its_fence(site):
     assert html.index('id="your-checklist"') < html.index("data-widget=") < html.index('id="give-yourself-a-moment"')
 
 
-def test_widget_pages_start_python_from_the_top_of_head(site):
-    start = '<script type="module" src="../assets/widget-runtime/widget-start.js" async></script>'
-    runtime = '<script type="module" src="../assets/widget-runtime/widget-runtime.js" async></script>'
-    for name in ("rejection", "thank-you-notes", "timing"):
-        html = (site / name / "index.html").read_text()
-        head = html[: html.index("</head>")]
-        # Below the policy (which covers only what follows it), above every stylesheet.
-        assert html.count(start) == 1 and start in head, name
-        assert head.index('http-equiv="Content-Security-Policy"') < head.index(start) < head.index("stylesheet")
-        assert html.index("data-widget=") < html.index(runtime), name
-    assert "widget-start.js" not in (site / "index.html").read_text()  # no widget: no Python
-
-
 def test_only_the_pinned_runtime_files_are_copied(site):
     pyodide = site / "assets" / "pyodide"
     assert [p.name for p in pyodide.iterdir()] == [PIN["version"]]
