@@ -121,7 +121,12 @@ async function fetchBytes(url) {
 }
 
 // The wheel, the fallback finder and the widgets, on a started interpreter
-// (restored or fresh: the file system is not part of a snapshot).
+// (restored or fresh: the file system is not part of a snapshot). Returns the
+// view handler and unpackWheel: the wheel's files, written onto sys.path by
+// calling it. A fresh start calls it at once (its widgets import from them);
+// a restored one holds every module of the package already
+// (widgets.registry.import_all), so its worker calls it once its first views
+// are answered.
 function setUp(pyodide, wheelBytes, manifest) {
   globalThis.guideFetchFullStdlib = fullStdlibFetcher(new URL(manifest.stdlibFull.url, manifestUrl).href);
   pyodide.pyimport("_guide_stdlib_fallback").install("guideFetchFullStdlib", manifest.stdlibFull.sha256);
@@ -129,8 +134,13 @@ function setUp(pyodide, wheelBytes, manifest) {
   globalThis.guidePython = pyodide;
   // A pure-Python wheel needs no installer: unpacked onto sys.path, it imports.
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-  pyodide.unpackArchive(wheelBytes, "wheel", { extractDir: sitePackages });
-  return pyodide.pyimport("widgets.binding").handle;
+  let unpacked = false;
+  const unpackWheel = () => {
+    if (unpacked) return;
+    unpacked = true;
+    pyodide.unpackArchive(wheelBytes, "wheel", { extractDir: sitePackages });
+  };
+  return { unpackWheel, handle: () => pyodide.pyimport("widgets.binding").handle };
 }
 
 // What a start needs, fetched and checked: the manifest, Pyodide's module, the
@@ -166,16 +176,18 @@ export async function prepare() {
   return { manifest, loadPyodide, options, wheel, wheelURL, store };
 }
 
-// The widgets' view handler on an interpreter restored from the kept snapshot;
-// null when none is kept. Any other failure (unreadable storage, a corrupt or
-// foreign snapshot, the private API changed) is thrown for the caller to fall
-// back on a normal start; a BootFailure (the wheel) is not the snapshot's fault.
+// The widgets' view handler on an interpreter restored from the kept snapshot,
+// and unpackWheel (setUp); null when none is kept. Any other failure
+// (unreadable storage, a corrupt or foreign snapshot, the private API changed)
+// is thrown for the caller to fall back on a normal start; a BootFailure (the
+// wheel) is not the snapshot's fault.
 export async function restore(boot) {
   const bytes = await boot.store.load();
   if (!bytes) return null;
   performance.mark("worker:snapshot-read");
   const pyodide = await Promise.race([boot.loadPyodide({ ...boot.options, _loadSnapshot: bytes }), fatal]);
-  return setUp(pyodide, await boot.wheel, boot.manifest);
+  const { unpackWheel, handle } = setUp(pyodide, await boot.wheel, boot.manifest);
+  return { handle: handle(), unpackWheel };
 }
 
 // A normal start: the interpreter and the widgets' view handler. makeSnapshot
@@ -191,9 +203,11 @@ export async function startFresh(boot, { makeSnapshot = false } = {}) {
   });
   performance.mark("worker:pyodide-loaded");
   try {
-    const handle = setUp(pyodide, await boot.wheel, boot.manifest);
+    const { unpackWheel, handle } = setUp(pyodide, await boot.wheel, boot.manifest);
+    unpackWheel();
+    const viewHandler = handle();
     performance.mark("worker:widgets-imported");
-    return { pyodide, handle };
+    return { pyodide, handle: viewHandler };
   } catch (error) {
     if (error instanceof BootFailure) throw error;
     console.warn("The widgets' package failed to load:", error);

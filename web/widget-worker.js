@@ -24,6 +24,9 @@ let store = null; // where this runtime's snapshot lives, if snapshots are possi
 let snapshotWanted = false; // started normally: later pages want a snapshot
 let maker = null; // the snapshot maker, while it works
 let idleTimer = null;
+// Restored from a snapshot: the wheel's files, written once the first views are
+// answered (python-boot.js, setUp).
+let unpackWheel = null;
 let forgotten = false; // "Clear my data" was pressed: keep nothing
 
 // Marks (worker:*) let the benchmark see where start-up time goes.
@@ -32,11 +35,12 @@ async function boot() {
   store = started.store;
   if (store) {
     try {
-      const handle = await restore(started);
-      if (handle) {
+      const restored = await restore(started);
+      if (restored) {
         bootKind = "snapshot";
+        unpackWheel = restored.unpackWheel;
         performance.mark("worker:snapshot-restored");
-        return handle;
+        return restored.handle;
       }
     } catch (error) {
       if (error instanceof BootFailure) throw error;
@@ -150,6 +154,16 @@ async function drain() {
     }
   } finally {
     draining = false;
+  }
+  if (unpackWheel) {
+    const unpack = unpackWheel;
+    unpackWheel = null;
+    try {
+      unpack();
+    } catch (error) {
+      // Every module is in memory already: only a traceback's source lines miss them.
+      console.warn("The widgets' files could not be written:", error);
+    }
   }
   whenIdleMakeSnapshot(); // not while the reader types
 }

@@ -1,14 +1,17 @@
 """The widgets an author can place with a ```widget <name> fence.
 
 Each widget is imported on first use, so a worker that starts from scratch
-compiles only the widgets of the page it serves. A worker about to keep a
-snapshot for later pages imports them all first (``import_all``, called by
-web/widget-worker.js): a later page then starts with its widget's modules
-already in memory, whichever widget it has.
+compiles only the widgets of the page it serves. The worker that makes a
+snapshot for later pages imports every module of the package first
+(``import_all``, called by web/snapshot-maker.js): a later page then starts
+with its widget's modules already in memory, whichever widget it has, and
+needs the wheel's files only once its first views are answered
+(web/python-boot.js unpacks them then).
 """
 
 from __future__ import annotations
 
+import pkgutil
 from importlib import import_module
 
 from widgets.base import Widget
@@ -41,6 +44,10 @@ def get_widget(name: str) -> Widget:
 
 
 def import_all() -> None:
-    """Every widget's modules, imported now (before a memory snapshot)."""
+    """Every module of the widgets package, imported now (before a memory
+    snapshot): every widget's, and any a widget would import only later."""
+    package = import_module("widgets")
     for name in WIDGET_NAMES:
         find_widget(name)
+    for module in pkgutil.walk_packages(package.__path__, "widgets."):
+        import_module(module.name)

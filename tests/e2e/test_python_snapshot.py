@@ -90,6 +90,23 @@ def test_a_later_page_restores_the_snapshot_and_answers_the_same(reader):
     assert start(reader, "thank-you-notes/") == "snapshot"
 
 
+def test_a_restored_page_writes_the_widgets_files_once_its_first_views_are_answered(reader):
+    # Every module is in the snapshot (widgets.registry.import_all); the files
+    # (for importlib.resources, tracebacks) follow the first views.
+    start(reader)
+    assert wait_for_snapshot(reader) == "saved"
+    assert start(reader) == "snapshot"
+    (worker,) = [w for w in reader.workers if w.url.endswith("/widget-worker.js")]
+    check = """() => self.guidePython.runPython(`
+import os, widgets.writing.lint as lint
+from importlib import resources
+os.path.exists(lint.__file__) and bool(resources.files("widgets.writing").joinpath("cliches.json").read_text())
+`)"""
+    # Live: the first view was answered, and the worker wrote the files in the
+    # same task, before it can run this check.
+    assert worker.evaluate(check) is True
+
+
 def corrupt(page, body: list[int]):
     page.evaluate(
         """async ([prefix, body]) => {
