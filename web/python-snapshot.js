@@ -57,7 +57,7 @@ export function packSnapshot(bytes) {
 
 /** @param {ArrayBuffer} buffer what packSnapshot made; anything else throws */
 export function unpackSnapshot(buffer) {
-  const bad = (why) => new Error(`the kept snapshot is ${why}`);
+  const bad = (/** @type {string} */ why) => new Error(`the kept snapshot is ${why}`);
   if (buffer.byteLength < HEADER) throw bad("empty or cut short");
   const [magic, length, page, pages] = new Uint32Array(buffer, 0, 4);
   if (magic !== MAGIC || page !== PAGE || pages !== Math.ceil(length / PAGE)) throw bad("not one this guide kept");

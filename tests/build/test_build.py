@@ -135,6 +135,9 @@ def test_our_runtime_names_no_other_origin(site):
         "widget-runtime.js",
         "runtime-helpers.js",
         "widget-worker.js",
+        "python-boot.js",
+        "python-snapshot.js",
+        "snapshot-maker.js",
         "widget-runtime.css",
         "runtime-manifest.json",
     ):
@@ -191,8 +194,8 @@ def test_no_unreviewed_address_of_another_origin_anywhere_in_site(site):
     unreviewed = {host: files for host, files in found.items() if host not in REVIEWED}
     assert unreviewed == {}
     assert found["cdn.jsdelivr.net"] == {f"assets/pyodide/{PIN['version']}/pyodide.mjs"}
-    worker = (ROOT / "web" / "widget-worker.js").read_text()
-    assert "packageBaseUrl: indexURL" in worker
+    boot = (ROOT / "web" / "python-boot.js").read_text()  # both Python workers start from it
+    assert "packageBaseUrl: indexURL" in boot
 
 
 # --- failing builds --------------------------------------------------------------

@@ -42,6 +42,10 @@ def test_instant_navigation_remounts_with_a_single_worker(page, site):
 
 
 def test_every_page_loads_only_from_its_own_origin(context, page, site):
+    # This test's requests only: the server is shared by the session, and a
+    # worker started by a worker (web/snapshot-maker.js) escapes the routes
+    # another test uses to serve the guide under a second path.
+    before = len(site.requests)
     for path in PAGES:
         page.goto(site.url + path)
         expect(page.locator("h1")).to_be_visible()
@@ -55,7 +59,7 @@ def test_every_page_loads_only_from_its_own_origin(context, page, site):
     assert any(u.endswith(".wasm") for u in urls)  # the runtime was really loaded
     foreign = [u for u in urls if not u.startswith(site.origin + "/")]
     assert foreign == []
-    assert all(path.startswith("/careers/guide/") for path in site.requests)
+    assert [p for p in site.requests[before:] if not p.startswith("/careers/guide/")] == []
     assert context.recorder.console_errors == []
 
 
