@@ -80,6 +80,10 @@ def test_session_only_by_default_and_remember_on_this_device(browser, site):
     root.get_by_label("Remember on this device").check()
     root.get_by_label("Contact's name").fill("Kept on device")
     expect(root.locator('[data-role="storage-note"]')).to_contain_text("remembered on this device")
+    # A keystroke's draft is saved once its view is shown (or when the reader leaves).
+    page.wait_for_function(
+        "() => Object.keys(localStorage).some((k) => localStorage.getItem(k).includes('Kept on device'))"
+    )
     state = context.storage_state()
     # The checklist's draft, and the facts it shares with the other tools (the contact).
     assert sorted(item["name"] for item in drafts(state)) == [
