@@ -134,12 +134,7 @@ function setUp(pyodide, wheelBytes, manifest) {
   globalThis.guidePython = pyodide;
   // A pure-Python wheel needs no installer: unpacked onto sys.path, it imports.
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-  let unpacked = false;
-  const unpackWheel = () => {
-    if (unpacked) return;
-    unpacked = true;
-    pyodide.unpackArchive(wheelBytes, "wheel", { extractDir: sitePackages });
-  };
+  const unpackWheel = () => pyodide.unpackArchive(wheelBytes, "wheel", { extractDir: sitePackages });
   return { unpackWheel, handle: () => pyodide.pyimport("widgets.binding").handle };
 }
 

@@ -47,7 +47,5 @@ def import_all() -> None:
     """Every module of the widgets package, imported now (before a memory
     snapshot): every widget's, and any a widget would import only later."""
     package = import_module("widgets")
-    for name in WIDGET_NAMES:
-        find_widget(name)
     for module in pkgutil.walk_packages(package.__path__, "widgets."):
         import_module(module.name)

@@ -50,18 +50,26 @@ def wait_for_snapshot(page) -> str:
     return page.evaluate("() => document.documentElement.dataset.pythonSnapshot")
 
 
-def snapshot_entries(page) -> list[str]:
+def each_kept(page, action: str, arg=None) -> list:
+    """What `action` (JavaScript: async (cache, request, arg) => value) returns
+    for every snapshot entry kept in the page's Cache Storage, in order."""
     return page.evaluate(
-        """async (prefix) => {
+        f"""async ([prefix, arg]) => {{
+             const action = {action};
              const out = [];
-             for (const name of await caches.keys()) {
+             for (const name of await caches.keys()) {{
                if (!name.startsWith(prefix)) continue;
-               for (const request of await (await caches.open(name)).keys()) out.push(request.url);
-             }
+               const cache = await caches.open(name);
+               for (const request of await cache.keys()) out.push(await action(cache, request, arg));
+             }}
              return out;
-           }""",
-        SNAPSHOTS,
+           }}""",
+        [SNAPSHOTS, arg],
     )
+
+
+def snapshot_entries(page) -> list[str]:
+    return each_kept(page, "async (cache, request) => request.url")
 
 
 def replies(page) -> list[dict]:
@@ -108,16 +116,7 @@ os.path.exists(lint.__file__) and bool(resources.files("widgets.writing").joinpa
 
 
 def corrupt(page, body: list[int]):
-    page.evaluate(
-        """async ([prefix, body]) => {
-             for (const name of await caches.keys()) {
-               if (!name.startsWith(prefix)) continue;
-               const cache = await caches.open(name);
-               for (const request of await cache.keys()) await cache.put(request, new Response(new Uint8Array(body)));
-             }
-           }""",
-        [SNAPSHOTS, body],
-    )
+    each_kept(page, "(cache, request, body) => cache.put(request, new Response(new Uint8Array(body)))", body)
 
 
 @pytest.mark.parametrize(
@@ -149,19 +148,8 @@ def test_a_corrupt_snapshot_falls_back_to_a_normal_start(reader, body):
 def test_the_privacy_page_states_the_snapshots_real_size(reader):
     start(reader)
     assert wait_for_snapshot(reader) == "saved"
-    kept = reader.evaluate(
-        """async (prefix) => {
-             let size = 0;
-             for (const name of await caches.keys()) {
-               if (!name.startsWith(prefix)) continue;
-               const cache = await caches.open(name);
-               for (const request of await cache.keys()) {
-                 size += (await (await cache.match(request)).arrayBuffer()).byteLength;
-               }
-             }
-             return size;
-           }""",
-        SNAPSHOTS,
+    kept = sum(
+        each_kept(reader, "async (cache, request) => (await (await cache.match(request)).arrayBuffer()).byteLength")
     )
     text = (Path(__file__).resolve().parents[2] / "docs" / "privacy.md").read_text()
     assert f"snapshot of the\ntools' Python once it has started (about {kept / 1e6:.0f} MB" in text, kept
@@ -310,22 +298,11 @@ def test_a_truncated_snapshot_falls_back_to_a_normal_start(reader):
     # What was kept, cut to its first half (a write that stopped midway).
     start(reader)
     assert wait_for_snapshot(reader) == "saved"
-    cut = reader.evaluate(
-        """async (prefix) => {
-             let cut = 0;
-             for (const name of await caches.keys()) {
-               if (!name.startsWith(prefix)) continue;
-               const cache = await caches.open(name);
-               for (const request of await cache.keys()) {
-                 const bytes = await (await cache.match(request)).arrayBuffer();
-                 await cache.put(request, new Response(bytes.slice(0, bytes.byteLength / 2)));
-                 cut += 1;
-               }
-             }
-             return cut;
-           }""",
-        SNAPSHOTS,
-    )
+    halve = """async (cache, request) => {
+      const bytes = await (await cache.match(request)).arrayBuffer();
+      await cache.put(request, new Response(bytes.slice(0, bytes.byteLength / 2)));
+    }"""
+    cut = len(each_kept(reader, halve))
     assert cut == 1
     assert start(reader) == "fresh-after-failed-snapshot"
     fill_and_see(reader, "Dana")
