@@ -14,8 +14,17 @@ export default [
     languageOptions: { sourceType: "module", globals: { ...globals.browser, document$: "readonly" } },
   },
   {
-    // Module workers: the widgets' worker, its snapshot maker, and the benchmark's bare one.
-    files: ["web/widget-worker.js", "web/python-boot.js", "web/snapshot-maker.js", "web/python-snapshot.js", "benchmarks/bare/*.js"],
+    // Module workers: the widgets' worker, its snapshot maker, the benchmark's bare one,
+    // and the modules they share with the page (python-snapshot.js, quick-reply.js), which
+    // use only what both have.
+    files: [
+      "web/widget-worker.js",
+      "web/python-boot.js",
+      "web/snapshot-maker.js",
+      "web/python-snapshot.js",
+      "web/quick-reply.js",
+      "benchmarks/bare/*.js",
+    ],
     languageOptions: { sourceType: "module", globals: globals.worker },
   },
   {

@@ -70,6 +70,7 @@ import {
  */
 
 import { snapshotStore } from "./python-snapshot.js";
+import { replyBuffer, replyChannel, replyFor } from "./quick-reply.js";
 
 const STORAGE_PREFIX = "follow-up-guide:";
 // The guide's own root path ("/careers/guide/"): this module lives in
@@ -83,6 +84,9 @@ const SLOW_LOAD_MS = 12000;
 // means the worker has died (crashed, out of memory, stopped by the browser):
 // the page stops waiting, and the next page starts a new worker.
 const VIEW_TIMEOUT_MS = 10000;
+// How long a view request also listens for its reply through shared memory
+// (quick-reply.js) before leaving it to the message alone.
+const QUICK_REPLY_WAIT_MS = 2000;
 
 // ---------------------------------------------------------------- the worker
 
@@ -138,6 +142,11 @@ function getRuntime() {
   let started = false;
   let stopped = false;
   let nextId = 1;
+  // Memory shared with the worker, on a cross-origin isolated page: a reply
+  // shown from it is drawn with the keystroke, not a frame later.
+  const shared = replyBuffer();
+  const quick = shared && replyChannel(shared);
+  if (shared) worker.postMessage({ type: "reply-channel", buffer: shared });
   /** @type {{resolve: () => void, reject: (error: Error) => void}} */
   let settle = { resolve() {}, reject() {} };
   /** @type {Promise<void>} */
@@ -183,14 +192,20 @@ function getRuntime() {
       document.documentElement.dataset.pythonSnapshot = message.state;
     },
     result(message) {
-      const request = pending.get(message.id);
-      pending.delete(message.id);
-      if (!request) return;
-      clearTimeout(request.timer);
-      if ("superseded" in message) request.resolve(null);
-      else if ("error" in message.reply && message.reply.error) request.reject(new Error(message.reply.error));
-      else request.resolve(/** @type {{view: View}} */ (message.reply).view);
+      answer(message.id, "superseded" in message ? null : message.reply);
     },
+  };
+  // A reply comes by message and, on an isolated page, through shared memory
+  // too: the first one settles the request, the other finds nothing pending.
+  /** @param {number} id @param {Reply | null} reply null: a newer request of its slot replaced it */
+  const answer = (id, reply) => {
+    const request = pending.get(id);
+    pending.delete(id);
+    if (!request) return;
+    clearTimeout(request.timer);
+    if (!reply) request.resolve(null);
+    else if ("error" in reply && reply.error) request.reject(new Error(reply.error));
+    else request.resolve(/** @type {{view: View}} */ (reply).view);
   };
   /** @param {MessageEvent} event */
   const hear = ({ data }) => {
@@ -238,6 +253,14 @@ function getRuntime() {
         /** @type {ViewRequest} */
         const request = { type: "view", id, slot, widget, options, state };
         worker.postMessage(request);
+        if (quick && started) {
+          replyFor(quick, id, QUICK_REPLY_WAIT_MS).then((json) => {
+            if (json === null || !pending.has(id)) return;
+            const holder = /** @type {any} */ (globalThis);
+            holder.guideQuickReplies = (holder.guideQuickReplies || 0) + 1; // for the tests
+            answer(id, JSON.parse(json));
+          });
+        }
       });
     },
     forgetSnapshot() {
@@ -1594,11 +1617,12 @@ function changed(widget) {
   const state = readState(widget.root);
   const shown = refresh(widget, state);
   // While Python loads, the draft is saved at once. Once the widget is live,
-  // it is saved when the view is shown (or superseded, or failed): the page's
-  // thread is then free when the worker's reply arrives, so saving adds nothing
-  // to a keystroke's latency. Leaving the page saves what is still waiting.
+  // it is saved just after the view is shown (or superseded, or failed), in a
+  // task of its own: a view that came through shared memory is drawn with the
+  // keystroke, and saving adds nothing to that frame. Leaving the page saves
+  // what is still waiting.
   widget.unsaved = state;
-  if (widget.live) shown.finally(() => saveTyped(widget));
+  if (widget.live) shown.finally(() => setTimeout(() => saveTyped(widget)));
   else saveTyped(widget);
 }
 

@@ -6,6 +6,7 @@
 // page is idle, a second worker (snapshot-maker.js) makes the snapshot for
 // later pages. Then it answers view requests:
 //   page -> worker  {type: "view", id, slot, widget, options, state}
+//                   {type: "reply-channel", buffer}  (memory shared with the page)
 //                   {type: "forget-snapshot"}  ("Clear my data")
 //   worker -> page  {type: "ready", boot} | {type: "failed", error}
 //                   {type: "result", id, reply: {view} | {error}}
@@ -15,6 +16,7 @@
 // "fresh-after-failed-snapshot".
 
 import { BootFailure, prepare, restore, startFresh } from "./python-boot.js";
+import { replyChannel, writeReply } from "./quick-reply.js";
 
 // How long the page must be quiet before the snapshot maker starts.
 const SNAPSHOT_IDLE_MS = 1500;
@@ -28,6 +30,9 @@ let idleTimer = null;
 // answered (python-boot.js, setUp).
 let unpackWheel = null;
 let forgotten = false; // "Clear my data" was pressed: keep nothing
+// Where each reply is also written, on a cross-origin isolated page: the page
+// shows it without waiting for the message (quick-reply.js).
+let quick = null;
 
 // Marks (worker:*) let the benchmark see where start-up time goes.
 async function boot() {
@@ -123,6 +128,17 @@ let draining = false;
 // Lets the messages posted during a computation arrive before the next one.
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+function share(id, json) {
+  if (!quick) return;
+  try {
+    writeReply(quick, id, json);
+  } catch (error) {
+    // The page has its replies by message alone, as without shared memory.
+    console.warn("A view could not be shared with the page:", error);
+    quick = null;
+  }
+}
+
 async function drain() {
   if (draining) return;
   draining = true;
@@ -141,15 +157,18 @@ async function drain() {
         postMessage({ type: "result", id: data.id, superseded: true });
         continue;
       }
-      let reply;
+      let json, reply;
       try {
         if (failure) throw new Error(failure);
         const request = { widget: data.widget, options: data.options, state: data.state };
         globalThis.guideViewsComputed = (globalThis.guideViewsComputed || 0) + 1; // for the tests
-        reply = JSON.parse(handle(JSON.stringify(request)));
+        json = handle(JSON.stringify(request));
+        reply = JSON.parse(json);
       } catch (error) {
         reply = { error: String((error && error.message) || error) };
+        json = JSON.stringify(reply);
       }
+      share(data.id, json);
       postMessage({ type: "result", id: data.id, reply });
     }
   } finally {
@@ -175,6 +194,10 @@ addEventListener("message", ({ data }) => {
     maker?.terminate(); // a snapshot already handed over is dropped once kept (forgotten)
     maker = null;
     store?.drop().catch(() => {});
+    return;
+  }
+  if (data && data.type === "reply-channel") {
+    quick = replyChannel(data.buffer);
     return;
   }
   if (!data || data.type !== "view") return;

@@ -138,6 +138,7 @@ def test_our_runtime_names_no_other_origin(site):
         "python-boot.js",
         "python-snapshot.js",
         "snapshot-maker.js",
+        "quick-reply.js",
         "widget-runtime.css",
         "runtime-manifest.json",
     ):

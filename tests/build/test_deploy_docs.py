@@ -25,7 +25,7 @@ def test_the_privacy_page_states_the_same_origin_caveat():
     assert "Pages of other websites cannot" in text
 
 
-def test_the_deploy_docs_cover_hsts_coop_corp_compression_and_the_slash():
+def test_the_deploy_docs_cover_hsts_coop_corp_coep_compression_and_the_slash():
     text = words(DEPLOY)
     for needed in [
         "Strict-Transport-Security",
@@ -34,6 +34,7 @@ def test_the_deploy_docs_cover_hsts_coop_corp_compression_and_the_slash():
         "includeSubDomains",
         "Cross-Origin-Opener-Policy: same-origin",
         "Cross-Origin-Resource-Policy: same-origin",
+        "Cross-Origin-Embedder-Policy: require-corp",
         "brotli_static on; gzip_static on;",
         "libnginx-mod-http-brotli-static",
         "(`/guide` to `/guide/`)",

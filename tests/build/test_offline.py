@@ -65,6 +65,7 @@ def test_the_copy_lists_every_deployable_file_with_its_hash(site):
         "assets/widget-runtime/widget-worker.js",
         "assets/widget-runtime/python-boot.js",  # imported by both Python workers
         "assets/widget-runtime/snapshot-maker.js",
+        "assets/widget-runtime/quick-reply.js",  # imported by the runtime and its worker
         "assets/widget-runtime/runtime-manifest.json",
     ]:
         assert url in build["files"], url

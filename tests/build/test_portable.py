@@ -178,7 +178,7 @@ def test_the_post_build_step_finishes_a_folder_mkdocs_did_not_build(tmp_path):
 
     # The runtime, Pyodide and the wheel are in place.
     runtime = site / RUNTIME_DIR
-    workers = ("widget-worker.js", "python-boot.js", "python-snapshot.js", "snapshot-maker.js")
+    workers = ("widget-worker.js", "python-boot.js", "python-snapshot.js", "snapshot-maker.js", "quick-reply.js")
     for name in ("widget-runtime.js", "runtime-helpers.js", *workers, "offline.js", "runtime-manifest.json"):
         assert (runtime / name).is_file(), name
     manifest = json.loads((runtime / "runtime-manifest.json").read_text())

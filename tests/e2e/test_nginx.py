@@ -93,6 +93,7 @@ def test_every_file_carries_the_security_headers(nginx):
         assert headers["Referrer-Policy"] == "no-referrer"
         assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
         assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
+        assert headers["Cross-Origin-Embedder-Policy"] == "require-corp"
         assert headers["Strict-Transport-Security"] is None  # only when asked for: see below
     assert "'unsafe-inline'" not in expected and "'unsafe-eval'" not in expected
     assert f"frame-ancestors 'self' {nginx.allowed}" in expected
@@ -154,6 +155,8 @@ def test_every_widget_goes_live_with_no_violation_and_no_other_origin(browser, n
     for path in PAGES:
         page.goto(nginx.url + path)
         expect(page.locator("h1")).to_be_visible()
+        # COOP and COEP: views also come through shared memory (web/quick-reply.js).
+        assert page.evaluate("crossOriginIsolated") is True, path
         for root in page.locator("[data-widget]").all():
             wait_for_state(page, root.get_attribute("data-widget"), "ready")
 

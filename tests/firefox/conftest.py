@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.engines import Firefox, served_site
+from tests.support.engines import Firefox, isolated_copy, served_site
 
 
 def pytest_collection_modifyitems(items):
@@ -17,6 +17,12 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def firefox_site(tmp_path_factory):
     with served_site(tmp_path_factory) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def firefox_isolated_site(firefox_site):
+    with isolated_copy(firefox_site) as server:
         yield server
 
 

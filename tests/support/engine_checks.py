@@ -136,6 +136,20 @@ def check_hostile_draft_survives_a_reload(engine: Engine, site_url: str, name: s
     assert (errors := engine.page_errors()) == [], errors
 
 
+def check_an_isolated_page_composes_hostile_text(engine: Engine, isolated_url: str, name: str) -> None:
+    """Served with the nginx config's COOP and COEP: the page is cross-origin
+    isolated, the worker shares its replies through memory as well as by
+    message (web/quick-reply.js, where the engine has Atomics.waitAsync), and
+    what is typed still comes back whole, as text."""
+    case = CASES[name]
+    open_live(engine, isolated_url, name)
+    assert engine.run("return self.crossOriginIsolated;") is True
+    fill(engine, name, case.also | {case.text_field: HOSTILE})
+    wait_for_output(engine, name, *HOSTILE_PIECES)
+    assert engine.run(INJECTED, name) == []
+    assert (errors := engine.page_errors()) == [], errors
+
+
 # How Python started on this page, and what became of its snapshot (set by the
 # page runtime from the worker's messages; see web/python-snapshot.js).
 BOOT = "return document.documentElement.dataset.pythonBoot || null;"

@@ -182,3 +182,12 @@ def served_site(tmp_path_factory: Any) -> Iterator[StaticServer]:
     with StaticServer(root, MOUNT, port) as server:
         server.root = root
         yield server
+
+
+@contextmanager
+def isolated_copy(server: StaticServer) -> Iterator[StaticServer]:
+    """The same built site on another port, sent with the nginx config's COOP
+    and COEP headers: its pages are cross-origin isolated."""
+    with StaticServer(server.root, MOUNT, isolated=True) as isolated:
+        isolated.root = server.root
+        yield isolated

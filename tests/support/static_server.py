@@ -1,7 +1,10 @@
 """Serve a built site on 127.0.0.1 under a sub-path, as a career center would.
 
 Only ``<mount>/...`` is served; anything else is a 404, so a URL that escapes
-the sub-path shows up as a failure. Every request is recorded.
+the sub-path shows up as a failure. Every request is recorded. With
+``isolated=True`` every response carries the two headers that make a page
+cross-origin isolated, as the nginx config sends them (the widgets' views then
+also come through shared memory: web/quick-reply.js).
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ from functools import partial
 from pathlib import Path
 
 MIME_TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript"}
+ISOLATION_HEADERS = {"Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp"}
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     mount = "/"
+    headers_to_send: dict[str, str]
     requests: list[str]
     sent: list[tuple[str, int]]
 
@@ -35,6 +40,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # keep test output clean
         pass
 
+    def end_headers(self):
+        for name, value in self.headers_to_send.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def send_head(self):
         self.requests.append(self.path)
         body = super().send_head()
@@ -47,12 +57,21 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 class StaticServer:
     root: Path  # set by the fixture that built the site
 
-    def __init__(self, root: Path, mount: str = "/", port: int = 0):
+    def __init__(self, root: Path, mount: str = "/", port: int = 0, isolated: bool = False):
         if not mount.endswith("/"):
             mount += "/"
         self.requests: list[str] = []
         self.sent: list[tuple[str, int]] = []  # (path, bytes of body), each file served
-        handler = type("Handler", (_Handler,), {"mount": mount, "requests": self.requests, "sent": self.sent})
+        handler = type(
+            "Handler",
+            (_Handler,),
+            {
+                "mount": mount,
+                "requests": self.requests,
+                "sent": self.sent,
+                "headers_to_send": ISOLATION_HEADERS if isolated else {},
+            },
+        )
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(root)))
         self.httpd.daemon_threads = True
         # A browser closing mid-download is not an error worth a traceback.

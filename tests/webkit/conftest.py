@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.engines import WebKit, served_site, xvfb
+from tests.support.engines import WebKit, isolated_copy, served_site, xvfb
 
 
 def pytest_collection_modifyitems(items):
@@ -18,6 +18,12 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def webkit_site(tmp_path_factory):
     with served_site(tmp_path_factory) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def webkit_isolated_site(webkit_site):
+    with isolated_copy(webkit_site) as server:
         yield server
 
 
