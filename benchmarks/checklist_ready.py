@@ -115,7 +115,8 @@ def main() -> int:
     boots: set[str | None] = set()
     with temporary_site() as site:
         shutil.copytree(ROOT / "benchmarks" / "bare", site / "_bench")
-        with StaticServer(site, MOUNT) as server, sync_playwright() as p:
+        # As the nginx config serves it (COOP and COEP: cross-origin isolated).
+        with StaticServer(site, MOUNT, isolated=True) as server, sync_playwright() as p:
             browser = launch(p)
             for _ in range(args.runs):
                 for name in names:  # interleaved: the same noise for every side
