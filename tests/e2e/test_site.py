@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
@@ -157,47 +155,3 @@ def test_default_build_works_under_any_sub_path(browser, tmp_path):
         expect(page.locator('[data-output="progress"]')).to_have_text("0 of 5 done")
         assert all(p.startswith("/a/deeper/path/") for p in server.requests)
         context.close()
-
-
-# The article's blocks below the screen are drawn only when needed
-# (docs/stylesheets/guide.css, content-visibility): a link to a section still
-# lands on it, and printing still draws every block.
-HEADING_IN_VIEW = """(id) => {
-  const top = document.getElementById(id).getBoundingClientRect().top;
-  return top >= 0 && top < 160;  // just under the theme's header
-}"""
-
-
-@pytest.mark.parametrize("section", ["when-to-send-it", "what-to-say", "a-complete-sample"])
-def test_a_link_to_a_section_lands_on_its_heading(browser, site, section):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    page = context.new_page()
-    page.goto(f"{site.url}thank-you-notes/#{section}")
-    wait_for_state(page, "thank-you-note", "ready")
-    page.wait_for_function(HEADING_IN_VIEW, arg=section)
-    # Still there once the page has settled, the widget live.
-    page.wait_for_load_state("networkidle")
-    assert page.evaluate(HEADING_IN_VIEW, section)
-    # From the top of the page, through the table of contents.
-    page.goto(f"{site.url}timing/")
-    page.goto(f"{site.url}thank-you-notes/")
-    wait_for_state(page, "thank-you-note", "ready")
-    assert not page.evaluate(HEADING_IN_VIEW, section)
-    page.locator(f'.md-sidebar--secondary a[href$="#{section}"]').click()
-    page.wait_for_function(HEADING_IN_VIEW, arg=section)
-    context.close()
-
-
-def test_printing_draws_every_block_of_the_article(browser, site):
-    # bypass_csp: the test adds a style element, which the pages' policy refuses.
-    context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
-    page.goto(site.url + "thank-you-notes/")
-    wait_for_state(page, "thank-you-note", "ready")
-    page.emulate_media(media="print")
-    printed = page.pdf()
-    page.add_style_tag(content=".md-content__inner > * { content-visibility: visible !important; }")
-    drawn = page.pdf()
-    pages = [len(re.findall(rb"/Type\s*/Page(?![a-z])", pdf)) for pdf in (printed, drawn)]
-    assert pages[0] == pages[1] > 2
-    context.close()
