@@ -64,7 +64,8 @@ import {
 /**
  * @typedef {{type: "view", id: number, slot: number, widget: string, options: object, state: RequestState}} ViewRequest
  * @typedef {{view: View} | {error: string}} Reply
- * @typedef {{type: "result", id: number, reply: Reply} | {type: "result", id: number, superseded: true}} Result
+ * @typedef {{type: "result", id: number, json: string} | {type: "result", id: number, superseded: true}} Result
+ *   json: the Reply as JSON text, parsed only by the page if the request is still waiting
  * @typedef {{type: "ready", boot?: string} | {type: "failed", error: string} | Result
  *   | {type: "snapshot", state: string, error?: string}} WorkerMessage
  */
@@ -192,19 +193,27 @@ function getRuntime() {
       document.documentElement.dataset.pythonSnapshot = message.state;
     },
     result(message) {
-      answer(message.id, "superseded" in message ? null : message.reply);
+      answer(message.id, "superseded" in message ? null : message.json);
     },
   };
   // A reply comes by message and, on an isolated page, through shared memory
-  // too: the first one settles the request, the other finds nothing pending.
-  /** @param {number} id @param {Reply | null} reply null: a newer request of its slot replaced it */
-  const answer = (id, reply) => {
+  // too: the first one settles the request; the other finds nothing pending,
+  // and its text is never parsed.
+  /** @param {number} id @param {string | null} json the Reply as JSON; null: a newer request of its slot replaced it */
+  const answer = (id, json) => {
     const request = pending.get(id);
     pending.delete(id);
     if (!request) return;
     clearTimeout(request.timer);
-    if (!reply) request.resolve(null);
-    else if ("error" in reply && reply.error) request.reject(new Error(reply.error));
+    if (json === null) return request.resolve(null);
+    /** @type {Reply} */
+    let reply;
+    try {
+      reply = JSON.parse(json);
+    } catch (error) {
+      return request.reject(/** @type {Error} */ (error));
+    }
+    if ("error" in reply && reply.error) request.reject(new Error(reply.error));
     else request.resolve(/** @type {{view: View}} */ (reply).view);
   };
   /** @param {MessageEvent} event */
@@ -258,7 +267,7 @@ function getRuntime() {
             if (json === null || !pending.has(id)) return;
             const holder = /** @type {any} */ (globalThis);
             holder.guideQuickReplies = (holder.guideQuickReplies || 0) + 1; // for the tests
-            answer(id, JSON.parse(json));
+            answer(id, json);
           });
         }
       });

@@ -9,7 +9,8 @@
 //                   {type: "reply-channel", buffer}  (memory shared with the page)
 //                   {type: "forget-snapshot"}  ("Clear my data")
 //   worker -> page  {type: "ready", boot} | {type: "failed", error}
-//                   {type: "result", id, reply: {view} | {error}}
+//                   {type: "result", id, json}  (the reply, {view} | {error}, as JSON text:
+//                                               the page reads it only if still waiting)
 //                   {type: "result", id, superseded: true}  (a newer request of the slot came)
 //                   {type: "snapshot", state: "saved" | "failed", error?}
 // boot says how Python started: "snapshot" (restored), "fresh", or
@@ -157,19 +158,17 @@ async function drain() {
         postMessage({ type: "result", id: data.id, superseded: true });
         continue;
       }
-      let json, reply;
+      let json;
       try {
         if (failure) throw new Error(failure);
         const request = { widget: data.widget, options: data.options, state: data.state };
         globalThis.guideViewsComputed = (globalThis.guideViewsComputed || 0) + 1; // for the tests
         json = handle(JSON.stringify(request));
-        reply = JSON.parse(json);
       } catch (error) {
-        reply = { error: String((error && error.message) || error) };
-        json = JSON.stringify(reply);
+        json = JSON.stringify({ error: String((error && error.message) || error) });
       }
       share(data.id, json);
-      postMessage({ type: "result", id: data.id, reply });
+      postMessage({ type: "result", id: data.id, json });
     }
   } finally {
     draining = false;

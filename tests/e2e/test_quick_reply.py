@@ -26,7 +26,7 @@ Worker.prototype.addEventListener = function (type, listener, ...rest) {
   if (type !== "message") return addListener.call(this, type, listener, ...rest);
   const filtered = (event) => {
     const data = event.data;
-    if (window.__dropReplies && data && data.type === "result" && "reply" in data) {
+    if (window.__dropReplies && data && data.type === "result" && "json" in data) {
       window.__dropped += 1;
       return;
     }
