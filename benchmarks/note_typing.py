@@ -238,6 +238,11 @@ def echo_floor(browser, url: str, chars: int, delay: float) -> list[float]:
     return dom
 
 
+def parse_run(run: str) -> tuple[int, bool]:
+    """'3e' -> (3 notes, all but the last edited)."""
+    return int(run.rstrip("e")), run.endswith("e")
+
+
 def report(name: str, values: list[float]) -> str:
     return (
         f"{name:<28} median {statistics.median(values):6.1f} ms   p95 {percentile(values, 95):6.1f} ms   "
@@ -258,19 +263,22 @@ def main() -> int:
     parser.add_argument("--plain", nargs="*", default=["3"], help="the same, served without COOP and COEP (default: 3)")
     args = parser.parse_args()
 
-    results, plain = {}, {}
     with temporary_site() as site, sync_playwright() as p:
         shutil.copytree(ROOT / "benchmarks" / "bare", site / "_bench")
         browser = launch(p)
+
+        def typed(server: StaticServer, runs: list[str]) -> dict[str, dict]:
+            out = {}
+            for run in runs:
+                n, edited = parse_run(run)
+                out[run] = measure(browser, server.url + "thank-you-notes/", n, args.chars, args.delay, edited)
+            return out
+
         with StaticServer(site, MOUNT, isolated=True) as server:  # as the nginx config serves it
             floor = echo_floor(browser, server.url + "_bench/echo.html", args.chars, args.delay)
-            for run in args.runs:
-                n, edited = int(run.rstrip("e")), run.endswith("e")
-                results[run] = measure(browser, server.url + "thank-you-notes/", n, args.chars, args.delay, edited)
+            results = typed(server, args.runs)
         with StaticServer(site, MOUNT) as server:
-            for run in args.plain:
-                n, edited = int(run.rstrip("e")), run.endswith("e")
-                plain[run] = measure(browser, server.url + "thank-you-notes/", n, args.chars, args.delay, edited)
+            plain = typed(server, args.plain)
         browser.close()
 
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -280,8 +288,8 @@ def main() -> int:
     )
     for served, runs in (("served with COOP and COEP, as by the nginx config", results), ("plain server", plain)):
         for run, result in runs.items():
-            n = int(run.rstrip("e"))
-            edited = f", the first {n - 1} edited by the reader" if run.endswith("e") else ""
+            n, all_but_last = parse_run(run)
+            edited = f", the first {n - 1} edited by the reader" if all_but_last else ""
             print(
                 f"{n} note{'s' * (n != 1)}{edited}, {served}: {len(result['dom'])} keystrokes timed "
                 f"({result['unchanged']} left the note unchanged), {result['updates']} preview updates "
