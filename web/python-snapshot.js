@@ -15,6 +15,8 @@
 //   worker reports how it started (data-python-boot on the page) for tests.
 //   Pyodide checks a snapshot's header and build before restoring it.
 // - "Clear my data" drops it.
+// - After ATTEMPTS failures for one deployment, later pages stop trying (a
+//   record of a few bytes, in a cache of its own, says so).
 
 // The kept form: a header (MAGIC, the snapshot's length, PAGE, the number of
 // pages), one byte per page (1: kept, 0: all zeros), then the kept pages in
@@ -22,6 +24,16 @@
 const MAGIC = 0x31475546; // "FUG1", little-endian
 const PAGE = 65536;
 const HEADER = 16;
+
+// Each attempt at a snapshot is a second start of Python in the background
+// (about 1.5 s of a core and 30 MB of memory). A browser that refuses them (a
+// full disk, a Pyodide whose private API changed, a snapshot it cannot
+// restore) would pay that on every page: after this many failures (not made,
+// not kept or not restored) for one deployment, later pages start normally and
+// make none. A snapshot restored clears the count (one kept is not yet known
+// to restore); a new deployment (another key) and "Clear my data" start it
+// afresh.
+export const ATTEMPTS = 2;
 
 /** @param {Uint8Array} bytes */
 export function packSnapshot(bytes) {
@@ -87,8 +99,34 @@ export function snapshotStore(runtimeUrl, key) {
   const folder = new URL("./", runtimeUrl).href;
   const cacheName = `follow-up-guide python snapshot ${folder}`;
   const entry = new URL(`python-snapshot/${encodeURIComponent(key)}`, folder).href;
+  // The failures, in a cache of their own: dropping a snapshot keeps its count.
+  const failuresName = `follow-up-guide failed python snapshots ${folder}`;
+  const failuresEntry = new URL(`python-snapshot-failures/${encodeURIComponent(key)}`, folder).href;
+  const failures = async () => {
+    if (!(await caches.has(failuresName))) return 0; // (open would make an empty one)
+    const response = await (await caches.open(failuresName)).match(failuresEntry);
+    // What storage holds is untrusted: anything but a count is none.
+    const count = response ? await response.json().then((record) => record?.failures, () => 0) : 0;
+    return Number.isSafeInteger(count) && count > 0 ? count : 0;
+  };
   return {
     cacheName,
+    failuresName,
+    /** Whether a snapshot should be made: fewer than ATTEMPTS failures so far. */
+    async worthTrying() {
+      return (await failures()) < ATTEMPTS;
+    },
+    /** Counts one failure of this deployment's snapshot; why, for whoever looks. */
+    async failed(/** @type {string} */ why) {
+      const count = (await failures()) + 1;
+      const cache = await caches.open(failuresName);
+      for (const request of await cache.keys()) {
+        if (request.url !== failuresEntry) await cache.delete(request); // older deployments'
+      }
+      const record = JSON.stringify({ failures: count, last: String(why).slice(0, 500) });
+      await cache.put(failuresEntry, new Response(record, { headers: { "Content-Type": "application/json" } }));
+      return count;
+    },
     async load() {
       const cache = await caches.open(cacheName);
       const response = await cache.match(entry);
@@ -105,8 +143,17 @@ export function snapshotStore(runtimeUrl, key) {
       }
       await cache.put(entry, new Response(packed, { headers: { "Content-Type": "application/octet-stream" } }));
     },
+    /** Clears the count of failures: the kept snapshot was restored. */
+    async restored() {
+      await caches.delete(failuresName);
+    },
+    /** Drops the snapshot; its failures stay counted. */
     drop() {
       return caches.delete(cacheName);
+    },
+    /** Drops the snapshot and its failures ("Clear my data"). */
+    async forget() {
+      await Promise.all([caches.delete(cacheName), caches.delete(failuresName)]);
     },
   };
 }

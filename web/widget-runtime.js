@@ -275,7 +275,7 @@ function getRuntime() {
     forgetSnapshot() {
       worker.postMessage({ type: "forget-snapshot" });
       // Also from here, should the worker be gone.
-      if (typeof caches === "object") snapshotStore(import.meta.url, "").drop().catch(() => {});
+      if (typeof caches === "object") snapshotStore(import.meta.url, "").forget().catch(() => {});
     },
   };
   runtime = self;

@@ -12,9 +12,10 @@
 //                   {type: "result", id, json}  (the reply, {view} | {error}, as JSON text:
 //                                               the page reads it only if still waiting)
 //                   {type: "result", id, superseded: true}  (a newer request of the slot came)
-//                   {type: "snapshot", state: "saved" | "failed", error?}
+//                   {type: "snapshot", state: "saved" | "failed" | "skipped", error?}
 // boot says how Python started: "snapshot" (restored), "fresh", or
-// "fresh-after-failed-snapshot".
+// "fresh-after-failed-snapshot". "skipped": no snapshot is made, as earlier
+// attempts for this deployment failed (python-snapshot.js, ATTEMPTS).
 
 import { BootFailure, prepare, restore, startFresh } from "./python-boot.js";
 import { replyChannel, writeReply } from "./quick-reply.js";
@@ -25,6 +26,7 @@ const SNAPSHOT_IDLE_MS = 1500;
 let bootKind = "fresh";
 let store = null; // where this runtime's snapshot lives, if snapshots are possible
 let snapshotWanted = false; // started normally: later pages want a snapshot
+let snapshotSkipped = false; // ...but earlier attempts failed: none is made
 let maker = null; // the snapshot maker, while it works
 let idleTimer = null;
 // Restored from a snapshot: the wheel's files, written once the first views are
@@ -37,6 +39,7 @@ let quick = null;
 
 // Marks (worker:*) let the benchmark see where start-up time goes.
 async function boot() {
+  let counted = true; // a failure of the snapshot, if any, is counted
   const started = await prepare();
   store = started.store;
   if (store) {
@@ -51,21 +54,36 @@ async function boot() {
     } catch (error) {
       if (error instanceof BootFailure) throw error;
       // Unreadable storage, a corrupt or foreign snapshot, the private API
-      // changed: start as usual, and drop it (a new one is made after this start).
-      console.warn("The saved Python snapshot could not be used; starting normally.", String(error && error.message));
+      // changed: start as usual, drop it, and count the failure (a new one is
+      // made after this start, unless too many failed: python-snapshot.js).
+      const why = String(error && error.message);
+      console.warn("The saved Python snapshot could not be used; starting normally.", why);
       bootKind = "fresh-after-failed-snapshot";
       await store.drop().catch(() => {});
+      // Storage that cannot even count a failure (refused, as in some private
+      // windows) would refuse a snapshot too: none is made.
+      counted = await store.failed(`not restored: ${why}`).then(
+        () => true,
+        () => false,
+      );
     }
   }
+  // Read while Python starts.
+  const trying = store && counted ? store.worthTrying().catch(() => false) : Promise.resolve(false);
   const { handle } = await startFresh(started);
-  snapshotWanted = Boolean(store);
+  snapshotWanted = await trying;
+  snapshotSkipped = Boolean(store) && !snapshotWanted;
   return handle;
 }
 
-function snapshotDone(state, error) {
+// Reported once the failure is counted: the next page already knows of it.
+async function snapshotDone(state, error) {
   maker?.terminate();
   maker = null;
-  if (state === "failed") store?.drop().catch(() => {});
+  if (state === "failed" && store) {
+    await store.drop().catch(() => {});
+    if (!forgotten) await store.failed(error || "unknown").catch(() => {});
+  }
   postMessage(error ? { type: "snapshot", state, error } : { type: "snapshot", state });
 }
 
@@ -109,6 +127,8 @@ const handlePromise = boot();
 handlePromise.then(
   () => {
     postMessage({ type: "ready", boot: bootKind });
+    if (bootKind === "snapshot") store.restored().catch(() => {}); // it works: failures forgotten
+    if (snapshotSkipped) postMessage({ type: "snapshot", state: "skipped" });
     whenIdleMakeSnapshot();
   },
   (error) => {
@@ -192,7 +212,7 @@ addEventListener("message", ({ data }) => {
     clearTimeout(idleTimer);
     maker?.terminate(); // a snapshot already handed over is dropped once kept (forgotten)
     maker = null;
-    store?.drop().catch(() => {});
+    store?.forget().catch(() => {});
     return;
   }
   if (data && data.type === "reply-channel") {

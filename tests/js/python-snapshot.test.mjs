@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { packSnapshot, snapshotsPossible, snapshotStore, unpackSnapshot } from "../../web/python-snapshot.js";
+import { ATTEMPTS, packSnapshot, snapshotsPossible, snapshotStore, unpackSnapshot } from "../../web/python-snapshot.js";
 
 const RUNTIME = "https://guide.example/careers/guide/assets/widget-runtime/widget-worker.js";
 
@@ -40,6 +40,9 @@ function memoryCaches({ quota = Infinity } = {}) {
     },
     async keys() {
       return [...named.keys()];
+    },
+    async has(name) {
+      return named.has(name);
     },
     async delete(name) {
       return named.delete(name);
@@ -139,6 +142,68 @@ test("drop removes the snapshot and its cache (\"Clear my data\")", async () => 
   await store.save(SNAPSHOT);
   await store.drop();
   assert.equal(fake.named.size, 0);
+  assert.equal(await store.load(), null);
+});
+
+test("after ATTEMPTS failures of one deployment's snapshot, later pages stop trying", async () => {
+  withCaches(memoryCaches());
+  const store = snapshotStore(RUNTIME, "k");
+  assert.equal(ATTEMPTS, 2);
+  assert.equal(await store.worthTrying(), true);
+  assert.equal(await store.failed("not kept: QuotaExceededError"), 1);
+  await store.drop(); // the worker drops what failed: the count stays
+  assert.equal(await store.worthTrying(), true); // one more attempt
+  assert.equal(await store.failed("not kept: QuotaExceededError"), 2);
+  assert.equal(await store.worthTrying(), false);
+  // Another deployment's files: tried afresh, and only its count is kept.
+  const next = snapshotStore(RUNTIME, "k2");
+  assert.equal(await next.worthTrying(), true);
+  await next.failed("not made");
+  const cache = await globalThis.caches.open(store.failuresName);
+  assert.deepEqual(
+    (await cache.keys()).map((request) => request.url.split("/").pop()),
+    ["k2"],
+  );
+});
+
+test("a snapshot restored clears the count of failures; one only kept does not", async () => {
+  const fake = withCaches(memoryCaches());
+  const store = snapshotStore(RUNTIME, "k");
+  await store.failed("not restored");
+  await store.save(SNAPSHOT); // made again: whether it restores is not known yet
+  assert.equal(await store.failed("not restored"), 2);
+  assert.equal(await store.worthTrying(), false);
+  await store.restored();
+  assert.equal(fake.named.has(store.failuresName), false);
+  assert.equal(await store.worthTrying(), true);
+});
+
+test("a failure record that is not a count counts as none", async () => {
+  withCaches(memoryCaches());
+  const store = snapshotStore(RUNTIME, "k");
+  await store.failed("x");
+  await store.failed("x");
+  const cache = await globalThis.caches.open(store.failuresName);
+  const [request] = await cache.keys();
+  for (const body of ["not json", "null", '{"failures": "9"}', '{"failures": -4}', '{"failures": 1e400}', "[]"]) {
+    await cache.put(request.url, new Response(body));
+    assert.equal(await store.worthTrying(), true, body);
+  }
+  await cache.put(request.url, new Response('{"failures": 7}'));
+  assert.equal(await store.worthTrying(), false);
+});
+
+test("forget drops the snapshot and its failures (\"Clear my data\")", async () => {
+  const fake = withCaches(memoryCaches());
+  const store = snapshotStore(RUNTIME, "k");
+  await store.save(SNAPSHOT);
+  await store.failed("x");
+  await store.failed("x");
+  // The page forgets with no key: it does not know the deployment's.
+  await snapshotStore(RUNTIME, "").forget();
+  assert.equal(fake.named.size, 0);
+  assert.equal(await store.worthTrying(), true);
+  assert.equal(fake.named.size, 0); // asking made no cache
   assert.equal(await store.load(), null);
 });
 
