@@ -119,15 +119,14 @@ def test_a_later_page_restores_the_snapshot_and_answers_the_same(reader):
 
 def test_a_restored_page_writes_the_widgets_files_once_its_first_views_are_answered(reader):
     # Every module is in the snapshot (widgets.registry.import_all); the files
-    # (for importlib.resources, tracebacks) follow the first views.
+    # (for the package's data, tracebacks) follow the first views.
     start(reader)
     assert wait_for_snapshot(reader) == "saved"
     assert start(reader) == "snapshot"
     (worker,) = [w for w in reader.workers if w.url.endswith("/widget-worker.js")]
     check = """() => self.guidePython.runPython(`
-import os, widgets.writing.lint as lint
-from importlib import resources
-os.path.exists(lint.__file__) and bool(resources.files("widgets.writing").joinpath("cliches.json").read_text())
+import os, pkgutil, widgets.writing.lint as lint
+os.path.exists(lint.__file__) and bool(pkgutil.get_data("widgets.writing", "cliches.json"))
 `)"""
     # Live: the first view was answered, and the worker wrote the files in the
     # same task, before it can run this check.

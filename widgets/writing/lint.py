@@ -9,8 +9,8 @@ page writes as list items.
 from __future__ import annotations
 
 import json
+import pkgutil
 import re
-from importlib import resources
 
 from widgets.base import ListItem
 from widgets.writing.lists import quoted_list
@@ -44,8 +44,13 @@ def todo(text: str) -> Check:
 
 def _load_cliches() -> tuple[dict[str, str], re.Pattern[str]]:
     """The phrases, keyed by their matching form, and one pattern for them all."""
-    # importlib.resources reads the file from the wheel too (the browser).
-    data = json.loads(resources.files(__package__).joinpath("cliches.json").read_text(encoding="utf-8"))
+    # Read through the package's loader: from the wheel too (the browser).
+    # (pkgutil, not importlib.resources: a cold browser's first view imported
+    # nine modules for this one file.)
+    raw = pkgutil.get_data(__package__, "cliches.json")
+    if raw is None:
+        raise FileNotFoundError(f"{__package__}/cliches.json")
+    data = json.loads(raw.decode("utf-8"))
     phrases = {_key(p): p for p in data["cliches"] if isinstance(p, str) and p.strip()}
     # Longest first, so "think outside the box" wins over "outside the box".
     ordered = sorted(phrases, key=len, reverse=True)
