@@ -45,7 +45,12 @@ def get_widget(name: str) -> Widget:
 
 def import_all() -> None:
     """Every module of the widgets package, imported now (before a memory
-    snapshot): every widget's, and any a widget would import only later."""
+    snapshot): every widget's, and any a widget would import only later. A
+    module's ``warm()``, if it has one, then does what it otherwise leaves to
+    first use (compiling patterns a first view does not need)."""
     package = import_module("widgets")
-    for module in pkgutil.walk_packages(package.__path__, "widgets."):
-        import_module(module.name)
+    for info in pkgutil.walk_packages(package.__path__, "widgets."):
+        module = import_module(info.name)
+        warm = getattr(module, "warm", None)
+        if callable(warm):
+            warm()

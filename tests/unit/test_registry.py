@@ -17,11 +17,13 @@ print(json.dumps(sorted(m for m in sys.modules if m == "widgets" or m.startswith
 """
 
 
+def printed(code: str) -> str:
+    """What `code` prints, run by a fresh interpreter."""
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+
 def imported_after(code: str) -> list[str]:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE.format(code=code)], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    return json.loads(done.stdout)
+    return json.loads(printed(PROBE.format(code=code)))
 
 
 def test_a_widget_is_imported_on_first_use_only():
@@ -44,3 +46,14 @@ def test_import_all_imports_every_module_of_the_package():
         for p in (ROOT / "widgets").rglob("*.py")
     }
     assert len(on_disk) > 30 and on_disk <= imported, sorted(on_disk - imported)
+
+
+def test_import_all_warms_what_a_module_leaves_to_first_use():
+    # The note builder compiles its panel patterns on a panel's first comparison,
+    # not at import (a cold start's first view skips them); a snapshot holds them.
+    compiled = (
+        "import widgets.thank_you_note.logic as logic; "
+        "print(logic._stock_patterns.cache_info().currsize, logic._frame_patterns.cache_info().currsize)"
+    )
+    assert printed(compiled).split() == ["0", "0"]
+    assert printed("from widgets.registry import import_all; import_all(); " + compiled).split() == ["1", "1"]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from widgets.dates import long_date
 from widgets.thank_you_note.inputs import Inputs, Interviewer
@@ -306,8 +306,12 @@ def _linkedin_message(inputs: Inputs, person: Interviewer, variant: int, hello: 
 
 
 # ------------------------------------------------------- comparing a panel's notes
+# The patterns below (some fifty) are compiled on first use, a panel's first
+# comparison, not at import: on a cold start, a single note's first view does
+# not wait for them. A snapshot holds them compiled (warm, registry.import_all).
 
 
+@cache
 def _stock_patterns() -> list[tuple[re.Pattern[str], str]]:
     """Each stock variant as a pattern, with the first variant of its table as
     the replacement: a panel's notes are compared for substance, so "I valued
@@ -329,20 +333,18 @@ def _stock_patterns() -> list[tuple[re.Pattern[str], str]]:
     return found
 
 
-_STOCK = _stock_patterns()
-
-
 # Sentences repeat from one keystroke's view to the next: remembered.
 @lru_cache(maxsize=4096)
 def stock_key(sentence: str) -> str:
     """A sentence with the builder's varied stock wording set to one form."""
-    for pattern, replacement in _STOCK:
+    for pattern, replacement in _stock_patterns():
         changed, n = pattern.subn(replacement, sentence, count=1)
         if n:
             return changed
     return sentence
 
 
+@cache
 def _frame_patterns() -> list[re.Pattern[str]]:
     """The builder's frame sentences, in their first (stock_key) form: the
     thanks that open a note and the interest and closing lines that end it.
@@ -366,11 +368,14 @@ def _frame_patterns() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in openings + [re.escape(f) for f in fixed]]
 
 
-_FRAMES = _frame_patterns()
+def warm() -> None:
+    """Compiles now what is otherwise compiled on first use (before a snapshot)."""
+    _stock_patterns()
+    _frame_patterns()
 
 
 @lru_cache(maxsize=4096)
 def is_frame(sentence: str) -> bool:
     """A sentence of the builder's frame (thanks, interest, closing), stock wording set to one form."""
     key = stock_key(sentence)
-    return any(pattern.fullmatch(key) for pattern in _FRAMES)
+    return any(pattern.fullmatch(key) for pattern in _frame_patterns())
