@@ -16,7 +16,7 @@
 //   Pyodide checks a snapshot's header and build before restoring it.
 // - "Clear my data" drops it.
 // - After ATTEMPTS failures for one deployment, later pages stop trying (a
-//   record of a few bytes, in a cache of its own, says so).
+//   record under 1 KB, in a cache of its own, says so).
 
 // The kept form: a header (MAGIC, the snapshot's length, PAGE, the number of
 // pages), one byte per page (1: kept, 0: all zeros), then the kept pages in
