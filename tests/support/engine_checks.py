@@ -250,6 +250,33 @@ def check_a_corrupt_snapshot_falls_back(engine: Engine, site_url: str, damage: s
     assert (errors := engine.page_errors()) == [], errors
 
 
+# Failed snapshots for one deployment before later pages stop making one
+# (web/python-snapshot.js, ATTEMPTS).
+ATTEMPTS = 2
+
+
+def check_a_snapshot_that_keeps_failing_is_no_longer_made(engine: Engine, site_url: str) -> None:
+    """A snapshot this browser cannot restore, again and again: after ATTEMPTS
+    failures, later pages start Python normally and make none (each would be a
+    second Python start in the background), and the widget works."""
+    name = "rejection-checklist"
+    open_with_a_snapshot_kept(engine, site_url, name)
+    for attempt in range(1, ATTEMPTS + 1):
+        snapshot_cache(engine, "garbage")
+        reload(engine, name)
+        assert engine.run(BOOT) == "fresh-after-failed-snapshot"
+        expected = "saved" if attempt < ATTEMPTS else "skipped"
+        assert engine.wait_until(SNAPSHOT, what=f"the snapshot's fate after failure {attempt}") == expected
+    reload(engine, name)
+    assert engine.run(BOOT) == "fresh"
+    assert engine.wait_until(SNAPSHOT, what="the snapshot to be skipped") == "skipped"
+    assert snapshot_cache(engine)["entries"] == []
+    typed = f"No Snapshot Made {next(_tokens)}"
+    fill(engine, name, {CASES[name].text_field: typed})
+    wait_for_output(engine, name, typed)
+    assert (errors := engine.page_errors()) == [], errors
+
+
 def check_a_snapshot_under_another_key_is_not_used(engine: Engine, site_url: str) -> None:
     """A snapshot kept for other files (another deployment's runtime, wheel or
     standard library) is never restored: Python starts normally, and only the

@@ -8,6 +8,7 @@ from tests.support.engine_checks import (
     CASES,
     check_a_corrupt_snapshot_falls_back,
     check_a_reload_restores_the_snapshot,
+    check_a_snapshot_that_keeps_failing_is_no_longer_made,
     check_a_snapshot_under_another_key_is_not_used,
     check_an_isolated_page_composes_hostile_text,
     check_clear_my_data_drops_the_snapshot,
@@ -38,6 +39,10 @@ def test_a_reload_restores_python_from_the_snapshot(webkit, webkit_site):
 @pytest.mark.parametrize("damage", ["garbage", "not-a-snapshot", "truncated"])
 def test_a_corrupt_snapshot_falls_back_to_a_normal_start(webkit, webkit_site, damage):
     check_a_corrupt_snapshot_falls_back(webkit, webkit_site.url, damage)
+
+
+def test_a_snapshot_that_keeps_failing_is_no_longer_made(webkit, webkit_site):
+    check_a_snapshot_that_keeps_failing_is_no_longer_made(webkit, webkit_site.url)
 
 
 def test_a_snapshot_under_another_key_is_not_used(webkit, webkit_site):
