@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.pyodide import test_checklist_in_pyodide, test_note_in_pyodide, test_timeline_in_pyodide
-from tests.support.engine_checks import ATTEMPTS  # web/python-snapshot.js: failures before giving up
+from tests.support.engine_checks import ATTEMPTS, FAILURES  # web/python-snapshot.js: failures before giving up
 from tests.support.pages import wait_for_state, widget
 
 NAME = "rejection-checklist"
@@ -24,7 +24,6 @@ CORPUS = [
     *test_timeline_in_pyodide.CASES.values(),
 ]
 SNAPSHOTS = "follow-up-guide python snapshot "
-FAILURES = "follow-up-guide failed python snapshots "
 
 
 @pytest.fixture
