@@ -25,8 +25,7 @@ const SNAPSHOT_IDLE_MS = 1500;
 
 let bootKind = "fresh";
 let store = null; // where this runtime's snapshot lives, if snapshots are possible
-let snapshotWanted = false; // started normally: later pages want a snapshot
-let snapshotSkipped = false; // ...but earlier attempts failed: none is made
+let snapshotWanted = false; // started normally, and earlier attempts did not fail: make a snapshot
 let maker = null; // the snapshot maker, while it works
 let idleTimer = null;
 // Restored from a snapshot: the wheel's files, written once the first views are
@@ -72,7 +71,6 @@ async function boot() {
   const trying = store && counted ? store.worthTrying().catch(() => false) : Promise.resolve(false);
   const { handle } = await startFresh(started);
   snapshotWanted = await trying;
-  snapshotSkipped = Boolean(store) && !snapshotWanted;
   return handle;
 }
 
@@ -128,7 +126,8 @@ handlePromise.then(
   () => {
     postMessage({ type: "ready", boot: bootKind });
     if (bootKind === "snapshot") store.restored().catch(() => {}); // it works: failures forgotten
-    if (snapshotSkipped) postMessage({ type: "snapshot", state: "skipped" });
+    // Started normally, yet no snapshot wanted: earlier attempts failed.
+    if (store && bootKind !== "snapshot" && !snapshotWanted) postMessage({ type: "snapshot", state: "skipped" });
     whenIdleMakeSnapshot();
   },
   (error) => {

@@ -73,6 +73,11 @@ def snapshot_entries(page) -> list[str]:
     return each_kept(page, "async (cache, request) => request.url")
 
 
+def caches_named(page, prefix: str) -> list[str]:
+    """The page's caches whose names start with `prefix`."""
+    return page.evaluate("async (prefix) => (await caches.keys()).filter((n) => n.startsWith(prefix))", prefix)
+
+
 def caches_dropped(page, prefix: str) -> bool:
     """Whether every cache named `prefix`... is dropped within 30 s."""
     return page.evaluate(
@@ -298,9 +303,7 @@ def test_a_snapshot_over_the_storage_quota_is_not_kept(reader):
     assert wait_for_snapshot(reader) == "failed"
     # Nothing half-written: no snapshot, no empty cache left behind.
     assert snapshot_entries(reader) == []
-    assert (
-        reader.evaluate("async (prefix) => (await caches.keys()).filter((n) => n.startsWith(prefix))", SNAPSHOTS) == []
-    )
+    assert caches_named(reader, SNAPSHOTS) == []
     assert reader.evaluate("async () => (await navigator.storage.estimate()).usage") < quota
     # The next page starts normally, the widget works, and still nothing is kept.
     assert start(reader) == "fresh"
@@ -349,10 +352,6 @@ def test_when_this_browser_refuses_storage_python_starts_normally(reader):
     assert snapshot_entries(reader) == []
 
 
-def failure_caches(page) -> list[str]:
-    return page.evaluate("async (prefix) => (await caches.keys()).filter((n) => n.startsWith(prefix))", FAILURES)
-
-
 def test_after_failed_snapshots_a_new_deployment_or_clear_my_data_tries_again(reader):
     swap_in_runtime(
         reader,
@@ -366,7 +365,7 @@ def test_after_failed_snapshots_a_new_deployment_or_clear_my_data_tries_again(re
             assert wait_for_snapshot(reader) == "failed"
         assert start(reader) == "fresh"
         assert wait_for_snapshot(reader) == "skipped"
-        assert len(failure_caches(reader)) == 1
+        assert len(caches_named(reader, FAILURES)) == 1
 
     fail_until_skipped()
 
