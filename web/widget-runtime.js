@@ -317,15 +317,36 @@ const rewritten = new WeakMap();
 
 // Fills a draft from the view unless the reader has edited it; the text is
 // also its default value, so it shows in the DOM (and a form reset keeps it).
+// A reader already in the draft (clicked in, or its text selected to copy)
+// when a late view rewrites it keeps the caret or selection where it was; a
+// selection of the whole text stays the whole text.
 /**
  * @param {HTMLTextAreaElement | HTMLInputElement} el
  * @param {string} text
  */
 function fillDraft(el, text) {
   if (el.dataset.edited) return;
+  const before = el === document.activeElement && el.value !== text ? caretOf(el) : null;
   if (el.defaultValue !== text) el.defaultValue = text; // sets the value too, unless the control was typed in
   if (el.value !== text) el.value = text;
+  if (before) {
+    const [start, end] = before.all ? [0, text.length] : [before.start, before.end].map((at) => Math.min(at, text.length));
+    el.setSelectionRange(start, end, before.direction);
+  }
   fitHeight(el);
+}
+
+/**
+ * Where the caret or selection of a focused text control is; null when the
+ * control has none (not a text field).
+ * @param {HTMLTextAreaElement | HTMLInputElement} el
+ */
+function caretOf(el) {
+  const { selectionStart: start, selectionEnd: end, selectionDirection } = el;
+  if (start === null || end === null) return null;
+  /** @type {"forward" | "backward"} */
+  const direction = selectionDirection === "backward" ? "backward" : "forward";
+  return { start, end, direction, all: start === 0 && end === el.value.length && end > 0 };
 }
 
 // Browsers without CSS field-sizing: the text area grows to its text.

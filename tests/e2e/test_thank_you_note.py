@@ -609,6 +609,38 @@ def test_when_nothing_may_copy_the_text_is_selected_and_the_reader_told(context,
     assert selected == shown(note)[1]
 
 
+def test_a_reader_in_the_draft_keeps_the_caret_when_a_late_view_rewrites_it(page, site):
+    root = open_builder(page, site)
+    fill(root, {"interviewers.0.name": "Ana Okafor", "discussed": "the onboarding backlog"})
+    text = draft(notes(root).first)
+    expect(text).to_have_value(re.compile("the onboarding backlog"))
+    discussed = root.get_by_label(LABELS["discussed"], exact=True)
+
+    def late_view(words):
+        """A change to the form whose view lands while the reader is in the draft
+        (typing outpaced Python, then a click into the note): the focus stays."""
+        before = text.input_value()
+        discussed.evaluate(
+            "(el, words) => { el.value = words; el.dispatchEvent(new Event('input', {bubbles: true})); }", words
+        )
+        expect(text).to_have_value(re.compile(re.escape(words)))
+        assert text.input_value() != before
+        expect(text).to_be_focused()
+        return text.evaluate("(el) => [el.selectionStart, el.selectionEnd, el.selectionDirection]")
+
+    text.focus()
+    text.evaluate("(el) => el.setSelectionRange(5, 8, 'backward')")
+    assert late_view("the migration plan") == [5, 8, "backward"]
+    # The whole text selected (as the copy fallback does it) stays the whole text.
+    text.evaluate("(el) => el.select()")
+    start, end, _ = late_view("the quarterly roadmap for the data platform team")
+    assert (start, end) == (0, len(text.input_value()))
+    # A caret past the end of a shorter text lands at its end.
+    text.evaluate("(el) => el.setSelectionRange(el.value.length, el.value.length)")
+    start, end, _ = late_view("it")
+    assert start == end == len(text.input_value())
+
+
 # ----------------------------------------------------- mailto and download
 
 
