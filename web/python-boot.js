@@ -1,3 +1,4 @@
+// @ts-check
 // Starting the widgets' Python, for the two workers that do it: the page's
 // (widget-worker.js, which answers views) and the snapshot maker
 // (snapshot-maker.js). Loads the pinned Pyodide, a trimmed standard library of
@@ -11,20 +12,67 @@ import { snapshotStore, snapshotsPossible } from "./python-snapshot.js";
 
 const manifestUrl = new URL("./runtime-manifest.json", import.meta.url);
 
+/**
+ * runtime-manifest.json (build_tools/runtime_assets.py); paths relative to it.
+ * @typedef {object} Manifest
+ * @property {string} pyodide the pinned Pyodide's folder
+ * @property {string} wheel the widgets' wheel
+ * @property {string} stdlib the trimmed standard library of bytecode
+ * @property {{url: string, sha256: string}} stdlibFull the whole standard library, for other imports
+ * @property {object} lock the minimal package lock handed to loadPyodide
+ * @property {Record<string, string>} [integrity] path -> Subresource Integrity hash
+ * @property {string} [snapshotKey] names the runtime, wheel and standard library a snapshot is made from
+ */
+/**
+ * The part of Pyodide's API these workers use.
+ * @typedef {object} Pyodide
+ * @property {(name: string) => any} pyimport
+ * @property {(code: string) => any} runPython
+ * @property {(bytes: Uint8Array, format: string, options: {extractDir: string}) => void} unpackArchive
+ * @property {() => Uint8Array} [makeMemorySnapshot] private API (314.0.7), after loadPyodide({_makeSnapshot: true})
+ */
+/**
+ * What loadPyodide is given (plus _makeSnapshot or _loadSnapshot).
+ * @typedef {object} PyodideOptions
+ * @property {string} indexURL
+ * @property {string} packageBaseUrl
+ * @property {object} lockFileContents
+ * @property {string} stdLibURL
+ * @property {(line: string) => void} stdout
+ * @property {(line: string) => void} stderr
+ */
+/** @typedef {ReturnType<typeof snapshotStore>} SnapshotStore */
+/**
+ * What a start needs (prepare).
+ * @typedef {object} Boot
+ * @property {Manifest} manifest
+ * @property {(options: PyodideOptions & {_makeSnapshot?: boolean, _loadSnapshot?: Uint8Array}) => Promise<Pyodide>} loadPyodide
+ * @property {PyodideOptions} options
+ * @property {Promise<Uint8Array>} wheel the widgets' wheel, downloading
+ * @property {string} wheelURL
+ * @property {SnapshotStore | null} store where this deployment's snapshot is kept; null where snapshots are impossible
+ */
+/** @typedef {(request: string) => string} ViewHandler the widgets' binding: request JSON in, reply JSON out */
+
 // ------------------------------------------------------- what failed, in words
 // A start-up failure reaches the reader as one of these sentences: a file
 // missing, a file damaged, WebAssembly off. Anything else is logged here and
 // shown as a plain sentence, never as a traceback.
 export class BootFailure extends Error {}
-const fileName = (url) => decodeURIComponent(new URL(url, manifestUrl).pathname.split("/").pop());
+/** @param {string | URL} url */
+const fileName = (url) => decodeURIComponent(new URL(url, manifestUrl).pathname.split("/").pop() || "");
+/** @param {string | URL} url */
 const missing = (url) => new BootFailure(`a file it needs is missing from the site (${fileName(url)})`);
+/** @param {string | URL} url */
 const damaged = (url) => new BootFailure(`a file it needs is damaged (${fileName(url)})`);
+/** @param {string | URL} url */
 const unreachable = (url) => new BootFailure(`a file it needs could not be downloaded (${fileName(url)})`);
 
 // Every file the manifest lists with a hash is fetched with Subresource
 // Integrity, by this worker and by Pyodide alike (it calls the global fetch
 // for the wasm and the standard library): a file that differs from the
 // build's is refused, and the reader told so.
+/** @param {Manifest} manifest */
 function checkIntegrity(manifest) {
   const hashes = new Map(
     Object.entries(manifest.integrity || {}).map(([path, hash]) => [new URL(path, manifestUrl).href, hash]),
@@ -51,6 +99,7 @@ function checkIntegrity(manifest) {
 // The rest of the standard library, for an import outside the trimmed set
 // (web/stdlib_fallback.py calls this by name, synchronously: an import cannot
 // wait for a promise; a worker may use a synchronous request).
+/** @param {string} url */
 function fullStdlibFetcher(url) {
   return () => {
     const request = new XMLHttpRequest();
@@ -64,12 +113,18 @@ function fullStdlibFetcher(url) {
 
 // Pyodide downloads its wasm and standard library itself, and Emscripten may
 // wait for ever after such a download fails: watch them, and fail at once.
+/** @type {(error: unknown) => void} */
 let reportFatal = () => {};
+/** @type {Promise<never>} */
 const fatal = new Promise((_, reject) => {
   reportFatal = reject;
 });
 fatal.catch(() => {});
 
+/**
+ * @param {string} indexURL
+ * @param {string} stdlibURL
+ */
 function watchDownloads(indexURL, stdlibURL) {
   const plainFetch = globalThis.fetch.bind(globalThis);
   globalThis.fetch = async (input, init) => {
@@ -87,11 +142,13 @@ function watchDownloads(indexURL, stdlibURL) {
   };
   // A truncated or corrupt wasm fails to compile. (A streaming compile that
   // fails for the server's MIME type is a TypeError, and Emscripten retries.)
+  const wasm = /** @type {Record<string, any>} */ (/** @type {unknown} */ (WebAssembly));
   for (const name of ["instantiateStreaming", "instantiate", "compileStreaming", "compile"]) {
-    const original = WebAssembly[name];
+    const original = wasm[name];
     if (typeof original !== "function") continue;
-    WebAssembly[name] = function (...args) {
-      const result = original.apply(this, args);
+    /** @this {unknown} @param {unknown[]} args */
+    wasm[name] = function (...args) {
+      const result = /** @type {Promise<unknown>} */ (original.apply(this, args));
       result.catch((error) => {
         if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError) {
           reportFatal(damaged(new URL("pyodide.asm.wasm", indexURL).href));
@@ -112,6 +169,7 @@ async function fetchManifest() {
   });
 }
 
+/** @param {string} url */
 async function fetchBytes(url) {
   const response = await fetch(url).catch((error) => {
     throw error instanceof BootFailure ? error : unreachable(url);
@@ -127,20 +185,29 @@ async function fetchBytes(url) {
 // a restored one holds every module of the package already
 // (widgets.registry.import_all), so its worker calls it once its first views
 // are answered.
+/**
+ * @param {Pyodide} pyodide
+ * @param {Uint8Array} wheelBytes
+ * @param {Manifest} manifest
+ */
 function setUp(pyodide, wheelBytes, manifest) {
-  globalThis.guideFetchFullStdlib = fullStdlibFetcher(new URL(manifest.stdlibFull.url, manifestUrl).href);
+  const worker = /** @type {any} */ (globalThis);
+  worker.guideFetchFullStdlib = fullStdlibFetcher(new URL(manifest.stdlibFull.url, manifestUrl).href);
   pyodide.pyimport("_guide_stdlib_fallback").install("guideFetchFullStdlib", manifest.stdlibFull.sha256);
   // The worker's interpreter, for the browser tests (and anyone debugging).
-  globalThis.guidePython = pyodide;
+  worker.guidePython = pyodide;
   // A pure-Python wheel needs no installer: unpacked onto sys.path, it imports.
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
   const unpackWheel = () => pyodide.unpackArchive(wheelBytes, "wheel", { extractDir: sitePackages });
-  return { unpackWheel, handle: () => pyodide.pyimport("widgets.binding").handle };
+  /** @type {() => ViewHandler} */
+  const handle = () => pyodide.pyimport("widgets.binding").handle;
+  return { unpackWheel, handle };
 }
 
 // What a start needs, fetched and checked: the manifest, Pyodide's module, the
 // wheel (downloading meanwhile), and where this deployment's snapshot is kept
 // (null where snapshots are impossible).
+/** @returns {Promise<Boot>} */
 export async function prepare() {
   if (typeof WebAssembly !== "object") {
     throw new BootFailure("this browser has WebAssembly turned off");
@@ -165,7 +232,7 @@ export async function prepare() {
     lockFileContents: manifest.lock,
     stdLibURL: new URL(manifest.stdlib, manifestUrl).href,
     stdout: () => {},
-    stderr: (line) => console.warn("[python]", line),
+    stderr: (/** @type {string} */ line) => console.warn("[python]", line),
   };
   const store = snapshotsPossible() && manifest.snapshotKey ? snapshotStore(import.meta.url, manifest.snapshotKey) : null;
   return { manifest, loadPyodide, options, wheel, wheelURL, store };
@@ -176,6 +243,7 @@ export async function prepare() {
 // (unreadable storage, a corrupt or foreign snapshot, the private API changed)
 // is thrown for the caller to fall back on a normal start; a BootFailure (the
 // wheel) is not the snapshot's fault.
+/** @param {Boot & {store: SnapshotStore}} boot */
 export async function restore(boot) {
   const bytes = await boot.store.load();
   if (!bytes) return null;
@@ -187,6 +255,10 @@ export async function restore(boot) {
 
 // A normal start: the interpreter and the widgets' view handler. makeSnapshot
 // readies Pyodide for makeMemorySnapshot() (the snapshot maker's start).
+/**
+ * @param {Boot} boot
+ * @returns {Promise<{pyodide: Pyodide, handle: ViewHandler}>}
+ */
 export async function startFresh(boot, { makeSnapshot = false } = {}) {
   const loading = boot.loadPyodide({ ...boot.options, _makeSnapshot: makeSnapshot });
   const pyodide = await Promise.race([loading, fatal]).catch((error) => {

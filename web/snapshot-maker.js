@@ -1,3 +1,4 @@
+// @ts-check
 // Makes this deployment's memory snapshot, in a worker of its own that the
 // page's Python worker (widget-worker.js) starts once the page is quiet after
 // a normal start. A fresh interpreter, every widget's modules imported, no view

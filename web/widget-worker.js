@@ -1,3 +1,4 @@
+// @ts-check
 // The Web Worker that runs the widgets' Python, off the page's main thread.
 //
 // One worker serves every widget of the page session. It starts Python
@@ -20,30 +21,46 @@
 import { BootFailure, prepare, restore, startFresh } from "./python-boot.js";
 import { replyChannel, writeReply } from "./quick-reply.js";
 
+/** @typedef {import("./python-boot.js").SnapshotStore} SnapshotStore */
+/** @typedef {import("./python-boot.js").ViewHandler} ViewHandler */
+/**
+ * A view request from the page (widget-runtime.js ViewRequest).
+ * @typedef {{type: "view", id: number, slot?: number, widget: string, options: object, state: object}} ViewRequest
+ */
+
+/** @param {unknown} error */
+const messageOf = (error) => String((error && /** @type {{message?: unknown}} */ (error).message) || error);
+
 // How long the page must be quiet before the snapshot maker starts.
 const SNAPSHOT_IDLE_MS = 1500;
 
 let bootKind = "fresh";
+/** @type {SnapshotStore | null} */
 let store = null; // where this runtime's snapshot lives, if snapshots are possible
 let snapshotWanted = false; // started normally, and earlier attempts did not fail: make a snapshot
+/** @type {Worker | null} */
 let maker = null; // the snapshot maker, while it works
-let idleTimer = null;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let idleTimer;
 // Restored from a snapshot: the wheel's files, written once the first views are
 // answered (python-boot.js, setUp).
+/** @type {(() => void) | null} */
 let unpackWheel = null;
 let forgotten = false; // "Clear my data" was pressed: keep nothing
 // Where each reply is also written, on a cross-origin isolated page: the page
 // shows it without waiting for the message (quick-reply.js).
+/** @type {ReturnType<typeof replyChannel> | null} */
 let quick = null;
 
 // Marks (worker:*) let the benchmark see where start-up time goes.
+/** @returns {Promise<ViewHandler>} */
 async function boot() {
   let counted = true; // a failure of the snapshot, if any, is counted
   const started = await prepare();
   store = started.store;
   if (store) {
     try {
-      const restored = await restore(started);
+      const restored = await restore({ ...started, store });
       if (restored) {
         bootKind = "snapshot";
         unpackWheel = restored.unpackWheel;
@@ -55,7 +72,7 @@ async function boot() {
       // Unreadable storage, a corrupt or foreign snapshot, the private API
       // changed: start as usual, drop it, and count the failure (a new one is
       // made after this start, unless too many failed: python-snapshot.js).
-      const why = String(error && error.message);
+      const why = messageOf(error);
       console.warn("The saved Python snapshot could not be used; starting normally.", why);
       bootKind = "fresh-after-failed-snapshot";
       await store.drop().catch(() => {});
@@ -75,6 +92,10 @@ async function boot() {
 }
 
 // Reported once the failure is counted: the next page already knows of it.
+/**
+ * @param {"saved" | "failed" | "skipped"} state
+ * @param {string} [error]
+ */
 async function snapshotDone(state, error) {
   maker?.terminate();
   maker = null;
@@ -99,14 +120,14 @@ function makeSnapshot() {
   maker.addEventListener("message", async ({ data }) => {
     if (!data || data.type !== "snapshot") return;
     maker?.terminate();
-    if (!data.bytes) return snapshotDone("failed", data.error);
+    if (!data.bytes || !store) return snapshotDone("failed", data.error);
     try {
       await store.save(data.bytes);
       if (forgotten) throw new Error("cleared by the reader");
       snapshotDone("saved");
     } catch (error) {
       // Quota, storage turned off...: the next page starts normally.
-      snapshotDone("failed", String((error && error.message) || error));
+      snapshotDone("failed", messageOf(error));
     }
   });
   maker.addEventListener("error", (event) => {
@@ -125,7 +146,7 @@ const handlePromise = boot();
 handlePromise.then(
   () => {
     postMessage({ type: "ready", boot: bootKind });
-    if (bootKind === "snapshot") store.restored().catch(() => {}); // it works: failures forgotten
+    if (bootKind === "snapshot") store?.restored().catch(() => {}); // it works: failures forgotten
     // Started normally, yet no snapshot wanted: earlier attempts failed.
     if (store && bootKind !== "snapshot" && !snapshotWanted) postMessage({ type: "snapshot", state: "skipped" });
     whenIdleMakeSnapshot();
@@ -142,12 +163,17 @@ handlePromise.then(
 // the queue. When typing outpaces Python (a slow phone, a long paste), only
 // the newest request of each widget ("slot") is computed; older ones are
 // answered {superseded: true} at once, and the page ignores them.
+/** @type {ViewRequest[]} */
 const queue = [];
 let draining = false;
 
 // Lets the messages posted during a computation arrive before the next one.
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * @param {number} id
+ * @param {string} json
+ */
 function share(id, json) {
   if (!quick) return;
   try {
@@ -168,23 +194,24 @@ async function drain() {
     try {
       handle = await handlePromise;
     } catch (error) {
-      failure = String((error && error.message) || error);
+      failure = messageOf(error);
     }
     while (queue.length) {
       await nextTask();
-      const data = queue.shift();
+      const data = /** @type {ViewRequest} */ (queue.shift());
       if (data.slot !== undefined && queue.some((later) => later.slot === data.slot)) {
         postMessage({ type: "result", id: data.id, superseded: true });
         continue;
       }
       let json;
       try {
-        if (failure) throw new Error(failure);
+        if (failure || !handle) throw new Error(failure || "Python did not start");
         const request = { widget: data.widget, options: data.options, state: data.state };
-        globalThis.guideViewsComputed = (globalThis.guideViewsComputed || 0) + 1; // for the tests
+        const worker = /** @type {any} */ (globalThis);
+        worker.guideViewsComputed = (worker.guideViewsComputed || 0) + 1; // for the tests
         json = handle(JSON.stringify(request));
       } catch (error) {
-        json = JSON.stringify({ error: String((error && error.message) || error) });
+        json = JSON.stringify({ error: messageOf(error) });
       }
       share(data.id, json);
       postMessage({ type: "result", id: data.id, json });

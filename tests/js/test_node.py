@@ -8,6 +8,8 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 HERE = Path(__file__).resolve().parent
 
@@ -25,11 +27,13 @@ def test_node_unit_tests_pass():
     assert declared >= 10
 
 
-def test_the_runtime_type_checks():
-    # web/widget-runtime.js and web/runtime-helpers.js are // @ts-check files:
-    # TypeScript (a dev dependency) checks their JSDoc types (jsconfig.json).
+@pytest.mark.parametrize("config", ["jsconfig.json", "jsconfig.workers.json"])
+def test_the_runtime_type_checks(config):
+    # The page runtime (jsconfig.json: a page's globals) and the Python workers
+    # (jsconfig.workers.json: a worker's) are // @ts-check files: TypeScript (a
+    # dev dependency) checks their JSDoc types.
     done = subprocess.run(
-        [str(ROOT / "node_modules" / ".bin" / "tsc"), "-p", "jsconfig.json"],
+        [str(ROOT / "node_modules" / ".bin" / "tsc"), "-p", config],
         check=False,
         cwd=ROOT,
         capture_output=True,
