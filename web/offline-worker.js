@@ -1,3 +1,4 @@
+// @ts-check
 // The guide's offline service worker: after a first visit, every page and
 // every widget works with no network.
 //
@@ -32,7 +33,25 @@
 
 const BUILD = null; // filled in by build_tools/offline.py
 
-const SCOPE = self.registration.scope;
+/**
+ * What build_tools/offline.py fills in (see the top of this file).
+ * @typedef {object} Build
+ * @property {boolean} offline
+ * @property {string} [version] a hash of every file's hash: names this deployment's copy
+ * @property {Record<string, string>} [files] path (relative to the site's root) -> integrity
+ * @property {string[]} [later] files never downloaded for the copy, only kept once fetched
+ * @property {string[]} [tool] what a tool's start fetches: joins the copy once a tool ran
+ */
+const build = /** @type {Build} */ (/** @type {unknown} */ (BUILD));
+/**
+ * Where a page or worker is served from (the pins, below).
+ * @typedef {{cache: string, confirmed: boolean, at: number}} Pin
+ * @typedef {{active: string | null, pins: Record<string, Pin>}} PinState
+ * @typedef {{url: string, integrity: string}} ListedFile
+ */
+const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+
+const SCOPE = worker.registration.scope;
 // Every cache of this guide is named SITE + something: two guides on one
 // origin (two scopes) never touch each other's caches. A URL holds no space,
 // so no scope's SITE is a prefix of another's.
@@ -42,32 +61,35 @@ const STATE_KEY = new URL("offline-worker-state.json", SCOPE).href;
 // On every response from a copy: the deployment it belongs to.
 const VERSION_HEADER = "X-Guide-Deployment";
 
-const CURRENT = BUILD.offline ? `${SITE}${BUILD.version}` : null; // this deployment's copy
+// This deployment's copy ("" with the off switch, which keeps none).
+const CURRENT = build.offline ? `${SITE}${build.version}` : "";
 
+/** @param {string} name */
 const ours = (name) => name.startsWith(SITE);
 
-if (BUILD.offline) {
-  self.addEventListener("install", (event) => {
-    event.waitUntil(precache().then(() => self.skipWaiting()));
+if (build.offline) {
+  worker.addEventListener("install", (event) => {
+    event.waitUntil(precache().then(() => worker.skipWaiting()));
   });
-  self.addEventListener("activate", (event) => event.waitUntil(activate()));
-  self.addEventListener("fetch", onFetch);
-  self.addEventListener("message", (event) => {
+  worker.addEventListener("activate", (event) => event.waitUntil(activate()));
+  worker.addEventListener("fetch", onFetch);
+  worker.addEventListener("message", (event) => {
     if (event.data?.type === "keep-runtime") event.waitUntil(keepRuntime().catch(() => {}));
   });
 } else {
-  self.addEventListener("install", (event) => event.waitUntil(self.skipWaiting()));
-  self.addEventListener("activate", (event) => event.waitUntil(switchOff()));
+  worker.addEventListener("install", (event) => event.waitUntil(worker.skipWaiting()));
+  worker.addEventListener("activate", (event) => event.waitUntil(switchOff()));
 }
 
 // ------------------------------------------------------------------- install
 
-const LATER = new Set((BUILD.later || []).map((path) => new URL(path, SCOPE).href));
+const LATER = new Set((build.later || []).map((path) => new URL(path, SCOPE).href));
 // Every file of the deployment, by absolute URL: its integrity.
-const LISTED = new Map(Object.entries(BUILD.files || {}).map(([path, hash]) => [new URL(path, SCOPE).href, hash]));
+const LISTED = new Map(Object.entries(build.files || {}).map(([path, hash]) => [new URL(path, SCOPE).href, hash]));
 
 function saveData() {
-  return self.navigator.connection?.saveData === true;
+  const connection = /** @type {{connection?: {saveData?: boolean}}} */ (worker.navigator).connection;
+  return connection?.saveData === true;
 }
 
 async function precache() {
@@ -101,7 +123,7 @@ async function precache() {
 async function keepRuntime() {
   if (!(await caches.has(CURRENT))) return;
   const cache = await caches.open(CURRENT);
-  for (const path of BUILD.tool || []) {
+  for (const path of build.tool || []) {
     const url = new URL(path, SCOPE).href;
     if (await cache.match(url)) continue;
     const response = await fetch(url, { cache: "force-cache", integrity: LISTED.get(url) });
@@ -110,6 +132,10 @@ async function keepRuntime() {
 }
 
 // One file from an older copy, when it is the same there.
+/**
+ * @param {ListedFile} file
+ * @param {string[]} older the names of older copies
+ */
 async function fromOlder({ url, integrity }, older) {
   for (const name of older) {
     try {
@@ -125,6 +151,10 @@ async function fromOlder({ url, integrity }, older) {
 }
 
 // A "later" file, if this browser already has it; never from the network.
+/**
+ * @param {ListedFile} file
+ * @param {string[]} older
+ */
 async function alreadyHere(file, older) {
   const reused = await fromOlder(file, older);
   if (reused) return reused;
@@ -137,6 +167,10 @@ async function alreadyHere(file, older) {
 }
 
 // One file, exactly as the deployment has it.
+/**
+ * @param {ListedFile} file
+ * @param {string[]} older
+ */
 async function obtain({ url, integrity }, older) {
   // The Pyodide files rarely change: reuse an older copy's when it matches.
   const reused = await fromOlder({ url, integrity }, older);
@@ -156,16 +190,21 @@ async function obtain({ url, integrity }, older) {
   return stamped(response, await response.arrayBuffer());
 }
 
+/**
+ * @param {Response} response
+ * @param {ArrayBuffer} body
+ */
 function stamped(response, body) {
   const headers = new Headers(response.headers);
   // Stored decoded: the length and encoding the server sent no longer apply.
   headers.delete("Content-Encoding");
   headers.delete("Content-Length");
-  headers.set(VERSION_HEADER, BUILD.version);
+  headers.set(VERSION_HEADER, build.version || "");
   // A new, plain response: never "redirected", so it may answer a navigation.
   return new Response(body, { status: 200, statusText: "OK", headers });
 }
 
+/** @param {ArrayBuffer} body */
 async function sri(body) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
   let binary = "";
@@ -178,6 +217,7 @@ async function sri(body) {
 // state = {active: the copy new pages get, pins: {clientId: {cache, confirmed, at}}}
 // kept in a cache of its own, since the browser stops an idle worker.
 
+/** @type {Promise<PinState> | null} */
 let statePromise = null;
 let saving = Promise.resolve();
 
@@ -186,10 +226,11 @@ function loadState() {
     .match(STATE_KEY, { cacheName: STATE })
     .then((response) => (response ? response.json() : null))
     .catch(() => null)
-    .then((state) => state || { active: null, pins: {} });
+    .then((/** @type {PinState | null} */ state) => state || { active: null, pins: {} });
   return statePromise;
 }
 
+/** @param {PinState} state */
 function saveState(state, { activating = false } = {}) {
   saving = saving
     .then(async () => {
@@ -213,8 +254,9 @@ async function activate() {
   const state = await loadState();
   // Every page and worker open now was loaded from the copy the previous
   // worker served (or the one it had pinned it to): pin it there.
+  /** @type {Record<string, Pin>} */
   const pins = {};
-  for (const client of await self.clients.matchAll({ type: "all" })) {
+  for (const client of await worker.clients.matchAll({ type: "all" })) {
     const cache = state.pins[client.id]?.cache || state.active;
     if (cache && cache !== CURRENT) pins[client.id] = { cache, confirmed: true, at: Date.now() };
   }
@@ -230,7 +272,7 @@ async function activate() {
   for (const name of await caches.keys()) {
     if (ours(name) && !keep.has(name)) await caches.delete(name);
   }
-  await self.clients.claim();
+  await worker.clients.claim();
 }
 
 // A page or worker is pinned by its first request (the page itself, the
@@ -238,6 +280,7 @@ async function activate() {
 // own first request confirms it. One that never makes a request is let go
 // after this long.
 const UNCONFIRMED_MS = 5 * 60 * 1000;
+/** @type {Promise<void> | null} */
 let releasing = null;
 
 // Let go of the pins of closed pages and workers, and of copies no one uses.
@@ -246,7 +289,7 @@ function releasePins() {
     const state = await loadState();
     const ids = Object.keys(state.pins);
     if (!ids.length) return;
-    const open = new Set((await self.clients.matchAll({ type: "all", includeUncontrolled: true })).map((c) => c.id));
+    const open = new Set((await worker.clients.matchAll({ type: "all", includeUncontrolled: true })).map((c) => c.id));
     const now = Date.now();
     const released = new Set();
     let confirmed = false;
@@ -283,6 +326,7 @@ function releasePins() {
 
 const STARTS_A_WORKER = new Set(["worker", "sharedworker"]);
 
+/** @param {FetchEvent} event */
 function onFetch(event) {
   const { request } = event;
   if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return;
@@ -290,6 +334,7 @@ function onFetch(event) {
   event.waitUntil(releasePins().catch(() => {}));
 }
 
+/** @param {FetchEvent} event */
 async function respond(event) {
   const { request } = event;
   const navigation = request.mode === "navigate";
@@ -337,11 +382,16 @@ async function respond(event) {
   return response;
 }
 
+/** @param {string} cacheName */
 async function notFoundPage(cacheName) {
   const page = await caches.match(new URL("404.html", SCOPE).href, { cacheName, ignoreVary: true }).catch(() => null);
   return page && new Response(page.body, { status: 404, statusText: "Not Found", headers: page.headers });
 }
 
+/**
+ * @param {string} url
+ * @param {Response} response
+ */
 async function keep(url, response) {
   const body = await response.arrayBuffer();
   if ((await sri(body)) !== LISTED.get(url)) return;
@@ -351,12 +401,17 @@ async function keep(url, response) {
 
 // A page of the copy: matched without its query (search highlighting adds
 // one), and under the other forms a static host gives the same page.
+/**
+ * @param {string} url
+ * @param {string} cacheName
+ * @returns {Promise<Response | undefined>}
+ */
 async function cachedPage(url, cacheName) {
   const page = new URL(url);
   const query = page.search;
   page.search = "";
   page.hash = "";
-  const find = (href) => caches.match(href, { cacheName, ignoreVary: true });
+  const find = (/** @type {string} */ href) => caches.match(href, { cacheName, ignoreVary: true });
   const exact = await find(page.href);
   if (exact) return exact;
   const path = page.pathname;
@@ -376,10 +431,10 @@ async function switchOff() {
   for (const name of await caches.keys()) {
     if (ours(name)) await caches.delete(name);
   }
-  await self.registration.unregister();
+  await worker.registration.unregister();
   // The pages open now were served from a copy that is gone: load each again,
   // whole, from the network (drafts are kept in the browser's storage).
-  for (const client of await self.clients.matchAll({ type: "window" })) {
+  for (const client of await worker.clients.matchAll({ type: "window" })) {
     client.navigate(client.url).catch(() => {});
   }
 }
