@@ -21,7 +21,8 @@ page is a full load), served uncompressed on 127.0.0.1 under a sub-path.
   pages with no widget (the theme alone), loaded in the same rounds;
 - where a cold start's time goes: when the page started the worker, when
   Pyodide was up in it, when the widgets were imported, when the page was live
-  (the worker's marks, web/python-boot.js, put on the page's clock).
+  (the worker's marks, web/python-boot.js, put on the page's clock); and a
+  warm one's: the worker started, the snapshot read, Python restored, live.
 
 Goals (issue 11), ratios in this run: cold <= 0.5 x bare cold; warm and second
 page <= 0.3 x bare warm; first-visit bytes to a live widget <= bare's; home
@@ -121,12 +122,18 @@ def theme_blocking(page, url: str) -> Blocking:
     return blocking(tasks, first_paint, float("inf"))
 
 
-# The worker's marks (web/python-boot.js), on the page's clock.
-WORKER_MARKS = ("worker:pyodide-loaded", "worker:widgets-imported")
+# The worker's marks (web/python-boot.js, web/widget-worker.js), on the page's
+# clock: a normal start's, then a restored one's.
+WORKER_MARKS = (
+    "worker:pyodide-loaded",
+    "worker:widgets-imported",
+    "worker:snapshot-read",
+    "worker:snapshot-restored",
+)
 
 
 def start_up(page) -> dict[str, float]:
-    """When a cold start's steps happened, in ms from the navigation's start."""
+    """When a start's steps happened, in ms from the navigation's start."""
     (worker,) = [w for w in page.workers if w.url.endswith("/widget-worker.js")]
     origin, marks = worker.evaluate(
         "() => [performance.timeOrigin, performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])]"
@@ -182,6 +189,7 @@ def main() -> int:
     second: dict[str, list[float]] = {k: [] for k in WIDGET_PAGES}
     tbt: dict[str, list[Blocking]] = {k: [] for k in [*WIDGET_PAGES, *THEME_PAGES]}
     steps: dict[str, list[dict[str, float]]] = {k: [] for k in WIDGET_PAGES}
+    warm_steps: dict[str, list[dict[str, float]]] = {k: [] for k in WIDGET_PAGES}
     boots: set[str | None] = set()
     with temporary_site() as site:
         shutil.copytree(ROOT / "benchmarks" / "bare", site / "_bench")
@@ -208,6 +216,7 @@ def main() -> int:
                         wait_for_snapshot(page)  # the reader read on for a moment
                         ready, _, boot = measure(page, server.url + path)
                         warm[name].append(ready)
+                        warm_steps[name].append(start_up(page) | {"ready": ready})
                         boots.add(boot)
                         ready, _, boot = measure(page, server.url + SECOND[name])
                         second[name].append(ready)
@@ -239,6 +248,18 @@ def main() -> int:
             f"  {name:<10} worker started {at['widget-runtime:start']:5.0f}   "
             f"Pyodide up {at['worker:pyodide-loaded']:5.0f}   "
             f"widgets imported {at['worker:widgets-imported']:5.0f}   live (first view shown) {at['ready']:5.0f}"
+        )
+    print("a warm start (the same page again, restored from the snapshot), medians, ms from the navigation's start:")
+    for name in WIDGET_PAGES:
+        runs = [run for run in warm_steps[name] if "worker:snapshot-restored" in run]
+        if not runs:
+            print(f"  {name:<10} not restored from a snapshot")
+            continue
+        at = {step: median([run[step] for run in runs]) for step in runs[0]}
+        print(
+            f"  {name:<10} worker started {at['widget-runtime:start']:5.0f}   "
+            f"snapshot read {at['worker:snapshot-read']:5.0f}   "
+            f"Python restored {at['worker:snapshot-restored']:5.0f}   live (first view shown) {at['ready']:5.0f}"
         )
     print("total blocking time, cold (goal <= 50 ms): every long task | from the first contentful paint on")
     for name in [*WIDGET_PAGES, *THEME_PAGES]:
