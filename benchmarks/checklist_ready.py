@@ -77,12 +77,12 @@ new MutationObserver(() => {
   }
 }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
 """
-# When the page turned ready; a page that never does fails the run, as a
-# timeout of wait_for_selector would.
+# When the page turned ready, and how its Python started; a page that never
+# turns ready fails the run, as a timeout of wait_for_selector would.
 WAIT_READY = """() => Promise.race([
   window.__bench.ready,
   new Promise((_, reject) => setTimeout(() => reject(new Error("not ready after 120 s")), 120000)),
-])"""
+]).then((readyAt) => [readyAt, document.documentElement.dataset.pythonBoot])"""
 # The page's long tasks and first contentful paint, once the page is idle.
 READ_TASKS = """async () => {
   await new Promise((resolve) => requestIdleCallback(resolve));
@@ -109,8 +109,7 @@ def blocking(tasks: list[list[float]], first_paint: float, end: float) -> Blocki
 def measure(page, url: str) -> tuple[float, Blocking, str | None]:
     """(ms from navigation start to ready, total blocking time, how Python started)."""
     page.goto(url)
-    ready = page.evaluate(WAIT_READY)
-    boot = page.evaluate("() => document.documentElement.dataset.pythonBoot")
+    ready, boot = page.evaluate(WAIT_READY)
     tasks, first_paint = page.evaluate(READ_TASKS)
     return ready, blocking(tasks, first_paint, ready), boot
 
@@ -142,6 +141,35 @@ def start_up(page) -> dict[str, float]:
     steps = {name: at + offset for name, at in marks if name in WORKER_MARKS}
     steps["widget-runtime:start"] = page.evaluate("performance.getEntriesByName('widget-runtime:start')[0].startTime")
     return steps
+
+
+# What the cold and the warm starts' lines show: (label, step).
+COLD_STEPS = (
+    ("worker started", "widget-runtime:start"),
+    ("Pyodide up", "worker:pyodide-loaded"),
+    ("widgets imported", "worker:widgets-imported"),
+    ("live (first view shown)", "ready"),
+)
+WARM_STEPS = (
+    ("worker started", "widget-runtime:start"),
+    ("snapshot read", "worker:snapshot-read"),
+    ("Python restored", "worker:snapshot-restored"),
+    ("live (first view shown)", "ready"),
+)
+
+
+def print_steps(title: str, runs: dict[str, list[dict[str, float]]], columns: tuple[tuple[str, str], ...]) -> None:
+    """Each widget page's steps, medians over the runs that went through them all."""
+    print(title)
+    for name in WIDGET_PAGES:
+        done = [run for run in runs[name] if all(step in run for _, step in columns)]
+        if not done:
+            print(f"  {name:<10} no start went through these steps")
+            continue
+        print(
+            f"  {name:<10} "
+            + "   ".join(f"{label} {median([run[step] for run in done]):5.0f}" for label, step in columns)
+        )
 
 
 def wait_for_snapshot(page) -> None:
@@ -241,26 +269,12 @@ def main() -> int:
             f"warm {w:7.0f} ms ({w / bare_warm:.2f} x bare warm, goal <= 0.3)   "
             f"second page {s:7.0f} ms ({s / bare_warm:.2f} x bare warm, goal <= 0.3)"
         )
-    print("a cold start, medians, ms from the navigation's start:")
-    for name in WIDGET_PAGES:
-        at = {step: median([run[step] for run in steps[name]]) for step in steps[name][0]}
-        print(
-            f"  {name:<10} worker started {at['widget-runtime:start']:5.0f}   "
-            f"Pyodide up {at['worker:pyodide-loaded']:5.0f}   "
-            f"widgets imported {at['worker:widgets-imported']:5.0f}   live (first view shown) {at['ready']:5.0f}"
-        )
-    print("a warm start (the same page again, restored from the snapshot), medians, ms from the navigation's start:")
-    for name in WIDGET_PAGES:
-        runs = [run for run in warm_steps[name] if "worker:snapshot-restored" in run]
-        if not runs:
-            print(f"  {name:<10} not restored from a snapshot")
-            continue
-        at = {step: median([run[step] for run in runs]) for step in runs[0]}
-        print(
-            f"  {name:<10} worker started {at['widget-runtime:start']:5.0f}   "
-            f"snapshot read {at['worker:snapshot-read']:5.0f}   "
-            f"Python restored {at['worker:snapshot-restored']:5.0f}   live (first view shown) {at['ready']:5.0f}"
-        )
+    print_steps("a cold start, medians, ms from the navigation's start:", steps, COLD_STEPS)
+    print_steps(
+        "a warm start (the same page again, restored from the snapshot), medians, ms from the navigation's start:",
+        warm_steps,
+        WARM_STEPS,
+    )
     print("total blocking time, cold (goal <= 50 ms): every long task | from the first contentful paint on")
     for name in [*WIDGET_PAGES, *THEME_PAGES]:
         every, after = [b.all for b in tbt[name]], [b.after_paint for b in tbt[name]]

@@ -59,6 +59,9 @@ const manifestUrl = new URL("./runtime-manifest.json", import.meta.url);
 // missing, a file damaged, WebAssembly off. Anything else is logged here and
 // shown as a plain sentence, never as a traceback.
 export class BootFailure extends Error {}
+// What went wrong, in words, whatever was thrown (an Error or anything else).
+/** @param {unknown} error */
+export const messageOf = (error) => String((error && /** @type {{message?: unknown}} */ (error).message) || error);
 /** @param {string | URL} url */
 const fileName = (url) => decodeURIComponent(new URL(url, manifestUrl).pathname.split("/").pop() || "");
 /** @param {string | URL} url */
@@ -243,9 +246,9 @@ export async function prepare() {
 // (unreadable storage, a corrupt or foreign snapshot, the private API changed)
 // is thrown for the caller to fall back on a normal start; a BootFailure (the
 // wheel) is not the snapshot's fault.
-/** @param {Boot & {store: SnapshotStore}} boot */
+/** @param {Boot} boot */
 export async function restore(boot) {
-  const bytes = await boot.store.load();
+  const bytes = await boot.store?.load();
   if (!bytes) return null;
   performance.mark("worker:snapshot-read");
   const pyodide = await Promise.race([boot.loadPyodide({ ...boot.options, _loadSnapshot: bytes }), fatal]);

@@ -8,7 +8,7 @@
 // The page's worker keeps it: in WebKit, what a nested worker puts in Cache
 // Storage is not what its page's workers read.
 
-import { prepare, startFresh } from "./python-boot.js";
+import { messageOf, prepare, startFresh } from "./python-boot.js";
 
 async function make() {
   const started = await prepare();
@@ -24,5 +24,5 @@ async function make() {
 
 make().then(
   (bytes) => postMessage({ type: "snapshot", bytes }, [bytes.buffer]),
-  (error) => postMessage({ type: "snapshot", state: "failed", error: String((error && error.message) || error) }),
+  (error) => postMessage({ type: "snapshot", state: "failed", error: messageOf(error) }),
 );

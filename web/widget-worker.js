@@ -18,7 +18,7 @@
 // "fresh-after-failed-snapshot". "skipped": no snapshot is made, as earlier
 // attempts for this deployment failed (python-snapshot.js, ATTEMPTS).
 
-import { BootFailure, prepare, restore, startFresh } from "./python-boot.js";
+import { BootFailure, messageOf, prepare, restore, startFresh } from "./python-boot.js";
 import { replyChannel, writeReply } from "./quick-reply.js";
 
 /** @typedef {import("./python-boot.js").SnapshotStore} SnapshotStore */
@@ -27,9 +27,6 @@ import { replyChannel, writeReply } from "./quick-reply.js";
  * A view request from the page (widget-runtime.js ViewRequest).
  * @typedef {{type: "view", id: number, slot?: number, widget: string, options: object, state: object}} ViewRequest
  */
-
-/** @param {unknown} error */
-const messageOf = (error) => String((error && /** @type {{message?: unknown}} */ (error).message) || error);
 
 // How long the page must be quiet before the snapshot maker starts.
 const SNAPSHOT_IDLE_MS = 1500;
@@ -60,7 +57,7 @@ async function boot() {
   store = started.store;
   if (store) {
     try {
-      const restored = await restore({ ...started, store });
+      const restored = await restore(started);
       if (restored) {
         bootKind = "snapshot";
         unpackWheel = restored.unpackWheel;

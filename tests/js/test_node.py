@@ -30,8 +30,8 @@ def test_node_unit_tests_pass():
 @pytest.mark.parametrize("config", ["jsconfig.json", "jsconfig.workers.json"])
 def test_the_runtime_type_checks(config):
     # The page runtime (jsconfig.json: a page's globals) and the workers, Python's
-    # and the offline one (jsconfig.workers.json: a worker's), are // @ts-check files: TypeScript (a
-    # dev dependency) checks their JSDoc types.
+    # and the offline one (jsconfig.workers.json: a worker's), are // @ts-check
+    # files: TypeScript (a dev dependency) checks their JSDoc types.
     done = subprocess.run(
         [str(ROOT / "node_modules" / ".bin" / "tsc"), "-p", config],
         check=False,
