@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import quote
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -21,9 +20,22 @@ def crlf(text: str) -> str:
     return _LINE_BREAK.sub("\r\n", text)
 
 
+# Each byte as it is written: unreserved ones as themselves, the rest as %XX.
+# By hand rather than with urllib.parse.quote (the same output, tested):
+# importing urllib.parse, and the ipaddress module it imports, was a tenth of a
+# cold browser's first view of a note.
+_UNRESERVED = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
+_WRITTEN = [chr(byte) if byte in _UNRESERVED else f"%{byte:02X}" for byte in range(256)]
+
+
 def _encode(text: str, safe: str = "") -> str:
-    # quote() never leaves anything but the unreserved set unencoded (plus ``safe``).
-    return quote(text, safe=safe, encoding="utf-8", errors="strict")
+    """UTF-8, every byte outside the unreserved set (and ``safe``, ASCII) percent-encoded."""
+    written = _WRITTEN
+    if safe:
+        written = written.copy()
+        for char in safe:
+            written[ord(char)] = char
+    return "".join([written[byte] for byte in text.encode("utf-8")])
 
 
 # Cached: while the reader types, most notes of a panel keep their text, and

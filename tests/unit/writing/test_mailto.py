@@ -1,13 +1,14 @@
 """mailto: links as RFC 6068 writes them: UTF-8, percent-encoded, CRLF line breaks."""
 
 import re
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from widgets.writing.mailto import crlf, is_address, mailto
+from tests.unit.writing.strategies import typed
+from widgets.writing.mailto import _encode, crlf, is_address, mailto
 
 
 def decode(link: str) -> tuple[str, dict[str, str]]:
@@ -57,6 +58,20 @@ def test_any_text_decodes_back_exactly(subject, body):
     assert fields.get("body", "") == crlf(body)
     # And back to the reader's own line endings when every break was a LF.
     assert fields.get("body", "").replace("\r\n", "\n") == body.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@given(st.one_of(st.text(), typed))
+def test_encoding_is_urllib_quote(text):
+    """The hand-written encoder writes what urllib.parse.quote would."""
+    assert _encode(text) == quote(text, safe="", encoding="utf-8", errors="strict")
+    assert _encode(text, safe="@") == quote(text, safe="@", encoding="utf-8", errors="strict")
+
+
+def test_a_lone_surrogate_is_refused_as_by_quote():
+    with pytest.raises(UnicodeEncodeError):
+        quote("\ud800", safe="", encoding="utf-8", errors="strict")
+    with pytest.raises(UnicodeEncodeError):
+        _encode("\ud800")
 
 
 @given(st.text())
