@@ -66,6 +66,7 @@ nginx-conf: build
 bench: setup
 	$(PY) benchmarks/checklist_ready.py
 	$(PY) benchmarks/note_typing.py
+	$(PY) benchmarks/cold_threads.py
 
 lock: $(VENV)/.installed
 	{ echo "# Every package the build and the tests use, at the versions tested (pip freeze)."; \
