@@ -4,7 +4,7 @@ server of benchmarks/checklist_ready.py.
 
     make bench            (or: python benchmarks/cold_threads.py)
 
-For each load, from the navigation's request until the page was live, how
+For each load, from the navigation's start until the page was live, how
 long each of these was busy (ms of wall time inside a task; the threads run
 in parallel, as many at once as the machine has free CPUs):
 
@@ -44,13 +44,22 @@ from tests.support.static_server import StaticServer  # noqa: E402
 
 # "disabled-by-default-devtools.timeline" holds the task events that span a
 # worker's script; without it a worker running Python looks idle.
-CATEGORIES = ["toplevel", "v8", "v8.wasm", "devtools.timeline", "disabled-by-default-devtools.timeline", "loading"]
+# "blink.user_timing" holds CLOCK, a mark that puts the page's clock on the trace's.
+CATEGORIES = [
+    "toplevel",
+    "v8",
+    "v8.wasm",
+    "devtools.timeline",
+    "disabled-by-default-devtools.timeline",
+    "blink.user_timing",
+]
+CLOCK = "bench:clock"  # marked once the page is live: the trace may miss a new renderer's first events
 LAZY = "wasm.CompileLazy"  # a function compiled on its first call (Liftoff), on the calling thread
 TIER_UP = "wasm.TopTierCompilation"  # the optimising compiler, on background threads
 
 
 class Busy(NamedTuple):
-    """ms busy from the navigation's request until the page was live."""
+    """ms busy from the navigation's start until the page was live."""
 
     live: float
     main: float  # the page's main thread
@@ -71,12 +80,12 @@ def union(intervals: list[tuple[float, float]]) -> float:
     return total
 
 
-def busy(events: list[dict], page_url: str, live: float) -> Busy:
-    """The breakdown of one traced load (Chrome trace events, µs)."""
+def busy(events: list[dict], clock: float, live: float) -> Busy:
+    """The breakdown of one traced load (Chrome trace events, µs), given when
+    CLOCK was marked and when the page was live (ms on the page's clock)."""
     names = {(e["pid"], e["tid"]): e["args"]["name"] for e in events if e.get("name") == "thread_name"}
-    start = min(
-        e["ts"] for e in events if e.get("name") == "ResourceSendRequest" and e["args"]["data"].get("url") == page_url
-    )
+    (mark,) = [e["ts"] for e in events if e.get("name") == CLOCK]
+    start = mark - clock * 1000  # the navigation's start, on the trace's clock
     end = start + live * 1000
     spans: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
     by_name: dict[tuple[tuple[int, int], str], list[tuple[float, float]]] = defaultdict(list)
@@ -125,9 +134,10 @@ def main() -> int:
                 page.goto("about:blank")
                 browser.start_tracing(page=page, categories=CATEGORIES)
                 live, _, _ = measure(page, server.url + path)
+                clock = page.evaluate(f"performance.mark({CLOCK!r}).startTime")
                 trace = json.loads(browser.stop_tracing())
                 context.close()
-                rows[name] = busy(trace["traceEvents"], server.url + path, live)
+                rows[name] = busy(trace["traceEvents"], clock, live)
             browser.close()
     print("where a cold load's time goes, one traced load each (ms busy until live; threads run in parallel):")
     print(
