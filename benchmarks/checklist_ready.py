@@ -37,6 +37,8 @@ import os
 import shutil
 import statistics
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -200,6 +202,16 @@ def first_visit_bytes(browser, server, path: str) -> int:
     return sent
 
 
+@contextmanager
+def served_site() -> Iterator[StaticServer]:
+    """The default build, with the bare page beside it, served on 127.0.0.1
+    under MOUNT as the nginx config serves it (COOP and COEP: cross-origin isolated)."""
+    with temporary_site() as site:
+        shutil.copytree(ROOT / "benchmarks" / "bare", site / "_bench")
+        with StaticServer(site, MOUNT, isolated=True) as server:
+            yield server
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -219,41 +231,38 @@ def main() -> int:
     steps: dict[str, list[dict[str, float]]] = {k: [] for k in WIDGET_PAGES}
     warm_steps: dict[str, list[dict[str, float]]] = {k: [] for k in WIDGET_PAGES}
     boots: set[str | None] = set()
-    with temporary_site() as site:
-        shutil.copytree(ROOT / "benchmarks" / "bare", site / "_bench")
-        # As the nginx config serves it (COOP and COEP: cross-origin isolated).
-        with StaticServer(site, MOUNT, isolated=True) as server, sync_playwright() as p:
-            browser = launch(p)
-            for _ in range(args.runs):
-                for name in [*names, *THEME_PAGES]:  # interleaved: the same noise for every side
-                    context = browser.new_context()  # empty caches, no snapshot
-                    context.add_init_script(PROBE)
-                    page = context.new_page()
-                    if name in THEME_PAGES:
-                        tbt[name].append(theme_blocking(page, server.url + THEME_PAGES[name]))
-                        context.close()
-                        continue
-                    path = BARE if name == "bare" else WIDGET_PAGES[name]
-                    ready, blocked, _ = measure(page, server.url + path)
-                    cold[name].append(ready)
-                    if name == "bare":
-                        warm[name].append(measure(page, server.url + path)[0])
-                    else:
-                        tbt[name].append(blocked)
-                        steps[name].append(start_up(page) | {"ready": ready})
-                        wait_for_snapshot(page)  # the reader read on for a moment
-                        ready, _, boot = measure(page, server.url + path)
-                        warm[name].append(ready)
-                        warm_steps[name].append(start_up(page) | {"ready": ready})
-                        boots.add(boot)
-                        ready, _, boot = measure(page, server.url + SECOND[name])
-                        second[name].append(ready)
-                        boots.add(boot)
+    with served_site() as server, sync_playwright() as p:
+        browser = launch(p)
+        for _ in range(args.runs):
+            for name in [*names, *THEME_PAGES]:  # interleaved: the same noise for every side
+                context = browser.new_context()  # empty caches, no snapshot
+                context.add_init_script(PROBE)
+                page = context.new_page()
+                if name in THEME_PAGES:
+                    tbt[name].append(theme_blocking(page, server.url + THEME_PAGES[name]))
                     context.close()
-            sizes = {name: first_visit_bytes(browser, server, path) for name, path in WIDGET_PAGES.items()}
-            sizes["bare"] = first_visit_bytes(browser, server, BARE)
-            sizes["home"] = first_visit_bytes(browser, server, "")
-            browser.close()
+                    continue
+                path = BARE if name == "bare" else WIDGET_PAGES[name]
+                ready, blocked, _ = measure(page, server.url + path)
+                cold[name].append(ready)
+                if name == "bare":
+                    warm[name].append(measure(page, server.url + path)[0])
+                else:
+                    tbt[name].append(blocked)
+                    steps[name].append(start_up(page) | {"ready": ready})
+                    wait_for_snapshot(page)  # the reader read on for a moment
+                    ready, _, boot = measure(page, server.url + path)
+                    warm[name].append(ready)
+                    warm_steps[name].append(start_up(page) | {"ready": ready})
+                    boots.add(boot)
+                    ready, _, boot = measure(page, server.url + SECOND[name])
+                    second[name].append(ready)
+                    boots.add(boot)
+                context.close()
+        sizes = {name: first_visit_bytes(browser, server, path) for name, path in WIDGET_PAGES.items()}
+        sizes["bare"] = first_visit_bytes(browser, server, BARE)
+        sizes["home"] = first_visit_bytes(browser, server, "")
+        browser.close()
 
     bare_cold, bare_warm = median(cold["bare"]), median(warm["bare"])
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())

@@ -1,6 +1,6 @@
 """Where a cold load's time goes, thread by thread: one traced cold load of the
 bare page and of each widget page, in headless Chromium, on the site and
-server of benchmarks/checklist_ready.py.
+server of benchmarks/checklist_ready.py (served_site).
 
     make bench            (or: python benchmarks/cold_threads.py)
 
@@ -26,7 +26,6 @@ benchmark's.
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -35,12 +34,10 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checklist_ready import BARE, MOUNT, PROBE, WIDGET_PAGES, measure  # noqa: E402
+from checklist_ready import BARE, PROBE, WIDGET_PAGES, measure, served_site  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.support.browser import launch  # noqa: E402
-from tests.support.site_build import temporary_site  # noqa: E402
-from tests.support.static_server import StaticServer  # noqa: E402
 
 # "disabled-by-default-devtools.timeline" holds the task events that span a
 # worker's script; without it a worker running Python looks idle.
@@ -123,22 +120,20 @@ def busy(events: list[dict], clock: float, live: float) -> Busy:
 def main() -> int:
     pages = {"bare": BARE, **WIDGET_PAGES}
     rows: dict[str, Busy] = {}
-    with temporary_site() as site:
-        shutil.copytree(ROOT / "benchmarks" / "bare", site / "_bench")
-        with StaticServer(site, MOUNT, isolated=True) as server, sync_playwright() as p:
-            browser = launch(p)
-            for name, path in pages.items():
-                context = browser.new_context()  # empty caches, no snapshot
-                context.add_init_script(PROBE)
-                page = context.new_page()
-                page.goto("about:blank")
-                browser.start_tracing(page=page, categories=CATEGORIES)
-                live, _, _ = measure(page, server.url + path)
-                clock = page.evaluate(f"performance.mark({CLOCK!r}).startTime")
-                trace = json.loads(browser.stop_tracing())
-                context.close()
-                rows[name] = busy(trace["traceEvents"], clock, live)
-            browser.close()
+    with served_site() as server, sync_playwright() as p:
+        browser = launch(p)
+        for name, path in pages.items():
+            context = browser.new_context()  # empty caches, no snapshot
+            context.add_init_script(PROBE)
+            page = context.new_page()
+            page.goto("about:blank")
+            browser.start_tracing(page=page, categories=CATEGORIES)
+            live, _, _ = measure(page, server.url + path)
+            clock = page.evaluate(f"performance.mark({CLOCK!r}).startTime")
+            trace = json.loads(browser.stop_tracing())
+            context.close()
+            rows[name] = busy(trace["traceEvents"], clock, live)
+        browser.close()
     print("where a cold load's time goes, one traced load each (ms busy until live; threads run in parallel):")
     print(
         f"  {'':<10} {'live':>6} {'page main thread':>17} {'Python worker':>14} {'(compiling wasm on first call)':>31}"
