@@ -13,6 +13,10 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+# The checks shared by the browser layers live in tests/support: rewritten
+# like test modules, their failed asserts show the values compared.
+pytest.register_assert_rewrite("tests.support")
+
 # CI (CI=true) explores the same examples on every run, so a red CI can be
 # reproduced; local runs stay random and keep finding new cases.
 settings.register_profile("ci", derandomize=True)
