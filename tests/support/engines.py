@@ -151,12 +151,24 @@ class WebKit(Engine):
 
     def __init__(self, display: str) -> None:
         from selenium import webdriver
+        from selenium.webdriver.remote.client_config import ClientConfig
+        from selenium.webdriver.remote.remote_connection import RemoteConnection
 
-        service = webdriver.WebKitGTKService(
+        self.service = webdriver.WebKitGTKService(
             executable_path=debian_program("WebKitWebDriver", "webkit2gtk-driver"),
             env=dict(os.environ, DISPLAY=display),
         )
-        self.driver = webdriver.WebKitGTK(service=service, options=webdriver.WebKitGTKOptions())
+        self.service.start()
+        # What webdriver.WebKitGTK does, but with the driver's address in a
+        # ClientConfig: WebKitGTK passes it to RemoteConnection directly, which
+        # Selenium deprecates with a warning in every run (its fix for
+        # SeleniumHQ/selenium#14686 left WebKitGTK out).
+        try:
+            connection = RemoteConnection(client_config=ClientConfig(remote_server_addr=self.service.service_url))
+            self.driver = webdriver.Remote(command_executor=connection, options=webdriver.WebKitGTKOptions())
+        except Exception:
+            self.service.stop()
+            raise
         self.driver.set_script_timeout(30)
 
     def goto(self, url: str) -> None:
@@ -169,7 +181,10 @@ class WebKit(Engine):
         return self.driver.execute_script(body, *args)
 
     def close(self) -> None:
-        self.driver.quit()
+        try:
+            self.driver.quit()
+        finally:
+            self.service.stop()
 
 
 @contextmanager
