@@ -131,7 +131,7 @@ function takeEarlyWorker() {
 function getRuntime() {
   if (runtime) return runtime;
   const early = takeEarlyWorker();
-  if (!early) performance.mark("widget-runtime:start"); // for the benchmarks and the long-task test
+  if (!early) performance.mark("widget-runtime:start"); // for the benchmarks
   const worker =
     early?.worker ||
     new Worker(new URL("./widget-worker.js", import.meta.url), {

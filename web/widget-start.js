@@ -20,7 +20,7 @@ function startWorker(heard) {
   };
   worker.addEventListener("message", keep);
   worker.addEventListener("error", keep);
-  performance.mark("widget-runtime:start"); // for the benchmarks and the long-task test
+  performance.mark("widget-runtime:start"); // for the benchmarks
   /** @type {EarlyWorker} */
   const early = {
     worker,
