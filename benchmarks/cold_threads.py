@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 from checklist_ready import BARE, PROBE, WIDGET_PAGES, measure, served_site  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.support.browser import launch  # noqa: E402
+from tests.support.browser import launch, thread_names  # noqa: E402
 
 # "disabled-by-default-devtools.timeline" holds the task events that span a
 # worker's script; without it a worker running Python looks idle.
@@ -80,7 +80,7 @@ def union(intervals: list[tuple[float, float]]) -> float:
 def busy(events: list[dict], clock: float, live: float) -> Busy:
     """The breakdown of one traced load (Chrome trace events, µs), given when
     CLOCK was marked and when the page was live (ms on the page's clock)."""
-    names = {(e["pid"], e["tid"]): e["args"]["name"] for e in events if e.get("name") == "thread_name"}
+    names = thread_names(events)
     (mark,) = [e["ts"] for e in events if e.get("name") == CLOCK]
     start = mark - clock * 1000  # the navigation's start, on the trace's clock
     end = start + live * 1000

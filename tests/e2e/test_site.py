@@ -7,6 +7,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+from tests.support.browser import thread_names
 from tests.support.pages import PAGES, READY_MS, run_axe, wait_for_state, widget
 from tests.support.site_build import build_site
 from tests.support.static_server import StaticServer
@@ -90,7 +91,7 @@ WASM_ON_THIS_THREAD = {
 
 def wasm_threads(trace: list[dict]) -> set[str]:
     """The names of the threads on which WebAssembly was compiled or run."""
-    names = {(e["pid"], e["tid"]): e["args"]["name"] for e in trace if e.get("name") == "thread_name"}
+    names = thread_names(trace)
     return {names.get((e["pid"], e["tid"]), "?") for e in trace if e.get("name") in WASM_ON_THIS_THREAD}
 
 

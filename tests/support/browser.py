@@ -1,4 +1,5 @@
-"""Launching Debian's Chromium for Playwright, the same way everywhere."""
+"""Launching Debian's Chromium for Playwright, the same way everywhere, and
+reading the traces it records."""
 
 from __future__ import annotations
 
@@ -32,3 +33,8 @@ def chromium_path() -> str:
 
 def launch(playwright, extra_args: list[str] | None = None):
     return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS + (extra_args or []))
+
+
+def thread_names(events: list[dict]) -> dict[tuple[int, int], str]:
+    """(pid, tid) -> thread name, from a Chrome trace's metadata events."""
+    return {(e["pid"], e["tid"]): e["args"]["name"] for e in events if e.get("name") == "thread_name"}
