@@ -19,6 +19,10 @@ page is a full load), served uncompressed on 127.0.0.1 under a sub-path.
   goal's figure), and as Lighthouse counts it, from the first contentful paint
   on (a task that straddles it counts from there); beside them, the same for
   pages with no widget (the theme alone), loaded in the same rounds;
+- with no page (bare.html's query): Pyodide with the guide's trimmed standard
+  library, then also the widgets' wheel and one first view, cold: the part of
+  a widget page's cold time left beyond them is its page's (the theme, the
+  page runtime);
 - where a cold start's time goes: when the page started the worker, when
   Pyodide was up in it, when the widgets were imported, when the page was live
   (the worker's marks, web/python-boot.js, put on the page's clock); and a
@@ -56,6 +60,14 @@ WIDGET_PAGES = {"checklist": "rejection/", "note": "thank-you-notes/", "timeline
 BARE = "_bench/bare.html"
 # The second page loaded after each widget page (the snapshot path).
 SECOND = {"checklist": "thank-you-notes/", "note": "timing/", "timeline": "rejection/"}
+
+# The guide's start without its page (bare.html's query, bare-worker.js): Pyodide
+# with the trimmed standard library of bytecode; then also the widgets' wheel
+# and one first view of the page's widget. Cold only: what is left of a widget
+# page's cold time beyond these is the page's (the theme, the page runtime).
+WIDGET_NAMES = {"checklist": "rejection-checklist", "note": "thank-you-note", "timeline": "follow-up-timeline"}
+TRIMMED = f"{BARE}?stdlib=trimmed"
+NO_PAGE = {"trimmed": TRIMMED, **{name: f"{TRIMMED}&widget={widget}" for name, widget in WIDGET_NAMES.items()}}
 
 # Pages with no widget: the theme's own blocking time, for comparison.
 THEME_PAGES = {"home": "", "staying in touch": "staying-in-touch/"}
@@ -227,6 +239,7 @@ def main() -> int:
     cold: dict[str, list[float]] = {k: [] for k in names}
     warm: dict[str, list[float]] = {k: [] for k in names}
     second: dict[str, list[float]] = {k: [] for k in WIDGET_PAGES}
+    no_page: dict[str, list[float]] = {k: [] for k in NO_PAGE}
     tbt: dict[str, list[Blocking]] = {k: [] for k in [*WIDGET_PAGES, *THEME_PAGES]}
     steps: dict[str, list[dict[str, float]]] = {k: [] for k in WIDGET_PAGES}
     warm_steps: dict[str, list[dict[str, float]]] = {k: [] for k in WIDGET_PAGES}
@@ -234,10 +247,16 @@ def main() -> int:
     with served_site() as server, sync_playwright() as p:
         browser = launch(p)
         for _ in range(args.runs):
-            for name in [*names, *THEME_PAGES]:  # interleaved: the same noise for every side
+            # Interleaved: the same noise for every side.
+            for name in [*names, *THEME_PAGES, *(f"no page: {k}" for k in NO_PAGE)]:
                 context = browser.new_context()  # empty caches, no snapshot
                 context.add_init_script(PROBE)
                 page = context.new_page()
+                if name.startswith("no page: "):
+                    key = name.removeprefix("no page: ")
+                    no_page[key].append(measure(page, server.url + NO_PAGE[key])[0])
+                    context.close()
+                    continue
                 if name in THEME_PAGES:
                     tbt[name].append(theme_blocking(page, server.url + THEME_PAGES[name]))
                     context.close()
@@ -277,6 +296,15 @@ def main() -> int:
             f"{name:<10}        cold {c:7.0f} ms ({c / bare_cold:.2f} x bare, goal <= 0.5)   "
             f"warm {w:7.0f} ms ({w / bare_warm:.2f} x bare warm, goal <= 0.3)   "
             f"second page {s:7.0f} ms ({s / bare_warm:.2f} x bare warm, goal <= 0.3)"
+        )
+    trimmed = median(no_page["trimmed"])
+    print("where a cold start's ratio comes from: the same steps with no page around them (bare.html's query):")
+    print(f"  {'Pyodide with the trimmed standard library':<48} {trimmed:5.0f} ms ({trimmed / bare_cold:.2f} x bare)")
+    for name in WIDGET_PAGES:
+        alone, c, label = median(no_page[name]), median(cold[name]), f"and the {name}'s wheel and first view"
+        print(
+            f"  {label:<48} {alone:5.0f} ms ({alone / bare_cold:.2f} x bare);"
+            f" its page {c:5.0f} ms ({c / bare_cold:.2f}): the page adds {c - alone:4.0f} ms"
         )
     print_steps("a cold start, medians, ms from the navigation's start:", steps, COLD_STEPS)
     print_steps(
