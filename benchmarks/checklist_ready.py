@@ -20,7 +20,8 @@ page is a full load), served uncompressed on 127.0.0.1 under a sub-path.
   on (a task that straddles it counts from there); beside them, the same for
   pages with no widget (the theme alone), loaded in the same rounds;
 - with no page (bare.html's query): Pyodide with the guide's trimmed standard
-  library, then also the widgets' wheel and one first view, cold: the part of
+  library, then the guide's worker's own start (web/python-boot.js) and one
+  first view of each page's widget, cold: the part of
   a widget page's cold time left beyond them is its page's (the theme, the
   page runtime);
 - where a cold start's time goes: when the page started the worker, when
@@ -62,12 +63,14 @@ BARE = "_bench/bare.html"
 SECOND = {"checklist": "thank-you-notes/", "note": "timing/", "timeline": "rejection/"}
 
 # The guide's start without its page (bare.html's query, bare-worker.js): Pyodide
-# with the trimmed standard library of bytecode; then also the widgets' wheel
-# and one first view of the page's widget. Cold only: what is left of a widget
-# page's cold time beyond these is the page's (the theme, the page runtime).
+# with the trimmed standard library of bytecode; then the guide's worker's own
+# start (web/python-boot.js) and one first view of each page's widget. Cold
+# only: what is left of a widget page's cold time beyond these is the page's
+# (the theme, the page runtime).
 WIDGET_NAMES = {"checklist": "rejection-checklist", "note": "thank-you-note", "timeline": "follow-up-timeline"}
-TRIMMED = f"{BARE}?stdlib=trimmed"
-NO_PAGE = {"trimmed": TRIMMED, **{name: f"{TRIMMED}&widget={widget}" for name, widget in WIDGET_NAMES.items()}}
+TRIMMED = "trimmed standard library"
+ALONE = {f"{name} alone": f"{BARE}?widget={widget}" for name, widget in WIDGET_NAMES.items()}
+NO_PAGE = {TRIMMED: f"{BARE}?stdlib=trimmed", **ALONE}
 
 # Pages with no widget: the theme's own blocking time, for comparison.
 THEME_PAGES = {"home": "", "staying in touch": "staying-in-touch/"}
@@ -248,13 +251,12 @@ def main() -> int:
         browser = launch(p)
         for _ in range(args.runs):
             # Interleaved: the same noise for every side.
-            for name in [*names, *THEME_PAGES, *(f"no page: {k}" for k in NO_PAGE)]:
+            for name in [*names, *THEME_PAGES, *NO_PAGE]:
                 context = browser.new_context()  # empty caches, no snapshot
                 context.add_init_script(PROBE)
                 page = context.new_page()
-                if name.startswith("no page: "):
-                    key = name.removeprefix("no page: ")
-                    no_page[key].append(measure(page, server.url + NO_PAGE[key])[0])
+                if name in NO_PAGE:
+                    no_page[name].append(measure(page, server.url + NO_PAGE[name])[0])
                     context.close()
                     continue
                 if name in THEME_PAGES:
@@ -297,11 +299,12 @@ def main() -> int:
             f"warm {w:7.0f} ms ({w / bare_warm:.2f} x bare warm, goal <= 0.3)   "
             f"second page {s:7.0f} ms ({s / bare_warm:.2f} x bare warm, goal <= 0.3)"
         )
-    trimmed = median(no_page["trimmed"])
+    trimmed = median(no_page[TRIMMED])
     print("where a cold start's ratio comes from: the same steps with no page around them (bare.html's query):")
     print(f"  {'Pyodide with the trimmed standard library':<48} {trimmed:5.0f} ms ({trimmed / bare_cold:.2f} x bare)")
     for name in WIDGET_PAGES:
-        alone, c, label = median(no_page[name]), median(cold[name]), f"and the {name}'s wheel and first view"
+        alone, c = median(no_page[f"{name} alone"]), median(cold[name])
+        label = f"the guide's start and the {name}'s first view"
         print(
             f"  {label:<48} {alone:5.0f} ms ({alone / bare_cold:.2f} x bare);"
             f" its page {c:5.0f} ms ({c / bare_cold:.2f}): the page adds {c - alone:4.0f} ms"
