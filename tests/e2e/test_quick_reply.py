@@ -88,7 +88,7 @@ def test_an_isolated_page_shows_every_preview_through_shared_memory(browser, iso
     expect(body).to_contain_text("the intake backlog")
     # Only the shared memory could have brought these: the replies' messages,
     # which a loaded machine may deliver after the preview is drawn, are dropped.
-    page.wait_for_function("window.__dropped > 0")
+    page.wait_for_function("() => window.__dropped > 0")
     assert page.evaluate("globalThis.guideQuickReplies") > before
     # And the widget is live and well, not waiting on a reply that never came.
     discussed.fill("the move to the new warehouse system")
@@ -108,7 +108,7 @@ def test_a_preview_through_shared_memory_equals_the_one_by_message(browser, isol
         expect(body).to_contain_text("שלום עולם 😀👩🏽‍💻")
         drafts[shared] = (body.input_value(), note.locator('[data-output="subject"]').first.text_content())
         if shared:
-            page.wait_for_function("window.__dropped > 0")
+            page.wait_for_function("() => window.__dropped > 0")
         else:
             assert page.evaluate("globalThis.guideQuickReplies") is None
         # Shown as text: nothing typed became an element.
