@@ -42,6 +42,7 @@ import os
 import shutil
 import statistics
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -227,6 +228,35 @@ def served_site() -> Iterator[StaticServer]:
             yield server
 
 
+# Before each load, the machine must first be quiet: a closed context's
+# teardown (its workers, its caches and snapshot dropped) and a page's
+# background work (the snapshot maker, the offline copy) would otherwise land
+# on whichever load comes next in the fixed order, always the same page's.
+QUIET = 0.85  # share of all CPUs idle over one sample
+QUIET_SAMPLE = 0.2  # s
+QUIET_LIMIT = 15.0  # s: a machine others keep busy is measured busy, and said so
+
+
+def cpu_times() -> tuple[int, int]:
+    """(idle, total) jiffies of all CPUs since boot (Linux's /proc/stat)."""
+    with open("/proc/stat") as stat:
+        fields = [int(x) for x in stat.readline().split()[1:]]
+    return fields[3] + fields[4], sum(fields)  # idle + iowait
+
+
+def wait_until_quiet() -> float:
+    """Seconds waited until the CPUs were QUIET idle over one sample; the limit if never."""
+    start = time.monotonic()
+    idle, total = cpu_times()
+    while time.monotonic() - start < QUIET_LIMIT:
+        time.sleep(QUIET_SAMPLE)
+        idle2, total2 = cpu_times()
+        if total2 > total and (idle2 - idle) / (total2 - total) >= QUIET:
+            break
+        idle, total = idle2, total2
+    return time.monotonic() - start
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -247,11 +277,13 @@ def main() -> int:
     steps: dict[str, list[dict[str, float]]] = {k: [] for k in WIDGET_PAGES}
     warm_steps: dict[str, list[dict[str, float]]] = {k: [] for k in WIDGET_PAGES}
     boots: set[str | None] = set()
+    waits: list[float] = []
     with served_site() as server, sync_playwright() as p:
         browser = launch(p)
         for _ in range(args.runs):
             # Interleaved: the same noise for every side.
             for name in [*names, *THEME_PAGES, *NO_PAGE]:
+                waits.append(wait_until_quiet())
                 context = browser.new_context()  # empty caches, no snapshot
                 context.add_init_script(PROBE)
                 page = context.new_page()
@@ -290,6 +322,11 @@ def main() -> int:
     print(
         f"runs: {args.runs} each, interleaved; medians; later loads restored from: {sorted(map(str, boots))}; "
         f"load average {load} on {os.cpu_count()} CPUs (busy machines inflate every figure)"
+    )
+    never = sum(wait >= QUIET_LIMIT for wait in waits)
+    print(
+        f"before each load, waited until the CPUs were {QUIET:.0%} idle: median {median(waits):.1f} s, "
+        f"max {max(waits):.1f} s" + (f"; {never} loads started on a busy machine" if never else "")
     )
     print(f"bare Pyodide      cold {bare_cold:7.0f} ms   warm {bare_warm:7.0f} ms")
     for name in WIDGET_PAGES:
