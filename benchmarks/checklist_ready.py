@@ -6,7 +6,9 @@ headless Chromium, so the machine's noise hits every side alike.
     make bench            (or: python benchmarks/checklist_ready.py --runs 9)
 
 The site is the default build (no SITE_URL: no instant navigation, so every
-page is a full load), served uncompressed on 127.0.0.1 under a sub-path.
+page is a full load), served uncompressed on 127.0.0.1 under a sub-path. Each
+load starts once the machine is quiet (wait_until_quiet), in a browser that
+draws no address-bar popup of its own (tests/support/browser.py).
 
 - cold: a new browser context (empty caches, no snapshot);
 - warm: the same page again in that context, after the first start's snapshot
