@@ -29,11 +29,29 @@ function register() {
 // The first copy (the pages and their small assets, under 1 MB; the Python
 // runtime joins it only once a tool was used, see offline-worker.js) downloads
 // in the background once the page has loaded and, on a page with widgets, once
-// their runtime is up: it must not compete with the runtime's own download.
+// their runtime has started (or failed) and no widget is still waiting for its
+// first view: the copy's download and checks must not compete with the
+// runtime's download nor with the first views (when they began as soon as
+// Python was up, a cold note builder went live about 0.2 s later on a 2-core
+// machine: benchmarks/checklist_ready.py, interleaved).
+const settled = () =>
+  !document.querySelector("[data-widget]") ||
+  (document.documentElement.dataset.widgetRuntime !== undefined &&
+    !document.querySelector('[data-widget][data-state="loading"]'));
 function whenPageIsLive(then) {
   const loaded = () => {
-    if (!document.querySelector("[data-widget]") || document.documentElement.dataset.widgetRuntime) then();
-    else document.addEventListener("widget-runtime:settled", then, { once: true });
+    if (settled()) return then();
+    // widget-runtime.js marks the runtime (data-widget-runtime) and each widget (data-state).
+    const watch = new MutationObserver(() => {
+      if (!settled()) return;
+      watch.disconnect();
+      then();
+    });
+    watch.observe(document.documentElement, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["data-state", "data-widget-runtime"],
+    });
   };
   if (document.readyState === "complete") loaded();
   else addEventListener("load", loaded, { once: true });

@@ -105,12 +105,12 @@ class WorkerStopped extends Error {}
 /** @type {Runtime | null} */
 let runtime = null;
 
-// Tells the rest of the page (offline.js waits for it before downloading the
-// offline copy) that the runtime has started or failed.
+// Tells the rest of the page (offline.js waits for it, and for each widget's
+// first view, before downloading the offline copy) that the runtime has
+// started or failed.
 /** @param {"ready" | "error"} state */
 function announce(state) {
   document.documentElement.dataset.widgetRuntime = state;
-  document.dispatchEvent(new CustomEvent("widget-runtime:settled", { detail: state }));
 }
 
 // The worker web/widget-start.js started before this module ran, if it did

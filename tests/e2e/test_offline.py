@@ -155,6 +155,29 @@ def test_a_reader_who_opens_only_the_home_page_downloads_no_runtime(browser, ser
     context.close()
 
 
+# What each widget showed when the page asked for the offline copy.
+STATES_AT_REGISTER = """
+const register = ServiceWorkerContainer.prototype.register;
+ServiceWorkerContainer.prototype.register = function (...args) {
+  window.__statesAtRegister = [...document.querySelectorAll("[data-widget]")].map((w) => w.dataset.state);
+  return register.apply(this, args);
+};
+"""
+
+
+def test_on_a_widget_page_the_copy_waits_until_every_widget_is_live(browser, served, tmp_path):
+    # Its download and checks must not compete with the runtime's start, nor
+    # with the widgets' first views.
+    build(served, project_copy(tmp_path))
+    context = browser.new_context()
+    context.add_init_script(STATES_AT_REGISTER)
+    page = context.new_page()
+    page.goto(served.url + "thank-you-notes/")
+    page.wait_for_function("() => window.__statesAtRegister !== undefined", timeout=READY_MS)
+    assert page.evaluate("() => window.__statesAtRegister") == ["ready"]
+    context.close()
+
+
 def test_with_save_data_nothing_is_downloaded_for_the_copy(browser, served, tmp_path):
     build(served, project_copy(tmp_path))
     context = browser.new_context()
