@@ -7,6 +7,8 @@ import os
 import shutil
 from pathlib import Path
 
+from tests.support.chromium_features import SWITCH
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -48,7 +50,7 @@ def launch(playwright, extra_args: list[str] | None = None):
     disabled features as well as DISABLED_FEATURES)."""
     return playwright.chromium.launch(
         executable_path=FEATURES_WRAPPER,
-        args=[*CHROMIUM_ARGS, "--disable-features=" + ",".join(DISABLED_FEATURES), *(extra_args or [])],
+        args=[*CHROMIUM_ARGS, SWITCH + ",".join(DISABLED_FEATURES), *(extra_args or [])],
         env={**os.environ, "GUIDE_CHROMIUM": chromium_path()},
     )
 
