@@ -38,8 +38,8 @@ _SWITCH_LINE = "const OFFLINE = true; // set by build_tools/offline.py"
 
 # Never in the copy: source maps and pre-compressed twins (no page asks for
 # them), the worker itself (browsers fetch it past any worker), hidden files.
-# sitemap.xml is in it: the theme fetches it on every page (for instant
-# navigation), and offline that must not go to the network.
+# sitemap.xml is in it: with instant navigation (a build with SITE_URL) the
+# theme fetches it on every page, and offline that must not go to the network.
 EXCLUDED_SUFFIXES = (".map", ".gz", ".br")
 
 # Stored only once a visit fetched them (never in the background): the widgets'

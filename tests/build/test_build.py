@@ -123,6 +123,25 @@ def test_the_404_page_stays_on_the_site(site):
     assert urls and all((u.startswith("/") and not u.startswith("//")) or is_relative(u) for u in urls)
 
 
+def theme_features(page: Path) -> list[str]:
+    """The features Material's script reads from the page (its #__config)."""
+    config = re.search(r'<script id="__config" type="application/json">([^<]*)</script>', page.read_text())
+    assert config, page
+    return json.loads(config[1])["features"]
+
+
+def test_without_site_url_no_page_sets_up_instant_navigation(site):
+    # Its sitemap would be empty (no address to list): Material would fetch and
+    # parse it on every page load for nothing. With SITE_URL it stays on
+    # (tests/e2e/test_site.py, test_instant_navigation_remounts_with_a_single_worker).
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    assert len(pages) >= 6
+    for page in pages:
+        features = theme_features(page)
+        assert "navigation.footer" in features, page  # the others are kept
+        assert not [f for f in features if f.startswith("navigation.instant")], page
+
+
 def test_every_css_url_is_relative(site):
     for sheet in site.rglob("*.css"):
         text = sheet.read_text()

@@ -166,4 +166,9 @@ def test_default_build_works_under_any_sub_path(browser, tmp_path):
         wait_for_state(page, CHECKLIST, "ready", READY_MS)
         expect(page.locator('[data-output="progress"]')).to_have_text("0 of 5 done")
         assert all(p.startswith("/a/deeper/path/") for p in server.requests)
+        # No instant navigation to set up: the page never asks for its sitemap,
+        # which would list nothing. (The offline copy may still store it.)
+        fetched = page.evaluate("() => performance.getEntriesByType('resource').map((r) => r.name)")
+        assert any(name.endswith("search_index.json") for name in fetched)  # the theme's script ran
+        assert not [name for name in fetched if "sitemap" in name]
         context.close()
