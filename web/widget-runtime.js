@@ -190,7 +190,12 @@ function getRuntime() {
       announce("error");
     },
     snapshot(message) {
-      document.documentElement.dataset.pythonSnapshot = message.state;
+      // What became of the snapshot, and why not, for tests (the error first:
+      // a test waits on the state).
+      const root = document.documentElement.dataset;
+      if (message.error) root.pythonSnapshotError = message.error;
+      else delete root.pythonSnapshotError;
+      root.pythonSnapshot = message.state;
     },
     result(message) {
       answer(message.id, "superseded" in message ? null : message.json);

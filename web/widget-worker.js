@@ -14,6 +14,7 @@
 //                                               the page reads it only if still waiting)
 //                   {type: "result", id, superseded: true}  (a newer request of the slot came)
 //                   {type: "snapshot", state: "saved" | "failed" | "skipped", error?}
+//   maker -> worker {type: "step", step} (how far it got) | {type: "snapshot", ...} (snapshot-maker.js)
 // boot says how Python started: "snapshot" (restored), "fresh", or
 // "fresh-after-failed-snapshot". "skipped": no snapshot is made, as earlier
 // attempts for this deployment failed (python-snapshot.js, ATTEMPTS).
@@ -30,6 +31,11 @@ import { replyChannel, writeReply } from "./quick-reply.js";
 
 // How long the page must be quiet before the snapshot maker starts.
 const SNAPSHOT_IDLE_MS = 1500;
+// An attempt that neither ends nor fails (seen in Firefox, under load) would
+// hold a second interpreter, or the snapshot's 30 MB, for good: after this
+// long it counts as a failure, naming the step it was stuck at. Generous: a
+// normal start takes seconds even on a slow phone.
+const SNAPSHOT_DEADLINE_MS = 120_000;
 
 let bootKind = "fresh";
 /** @type {SnapshotStore | null} */
@@ -37,6 +43,10 @@ let store = null; // where this runtime's snapshot lives, if snapshots are possi
 let snapshotWanted = false; // started normally, and earlier attempts did not fail: make a snapshot
 /** @type {Worker | null} */
 let maker = null; // the snapshot maker, while it works
+let attempt = 0; // the current snapshot attempt: a late answer of an earlier one is ignored
+let step = ""; // how far the current attempt got, for its failure message
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let deadline;
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let idleTimer;
 // Restored from a snapshot: the wheel's files, written once the first views are
@@ -94,6 +104,8 @@ async function boot() {
  * @param {string} [error]
  */
 async function snapshotDone(state, error) {
+  attempt++; // whatever the attempt still had under way is now ignored
+  clearTimeout(deadline);
   maker?.terminate();
   maker = null;
   if (state === "failed" && store) {
@@ -110,26 +122,36 @@ async function snapshotDone(state, error) {
 function makeSnapshot() {
   snapshotWanted = false;
   if (typeof Worker !== "function") return snapshotDone("failed", "this browser cannot start a worker from a worker");
+  const mine = ++attempt;
+  step = "the snapshot maker to start";
+  deadline = setTimeout(() => {
+    if (mine === attempt) snapshotDone("failed", `waited ${SNAPSHOT_DEADLINE_MS / 1000} s for ${step}`);
+  }, SNAPSHOT_DEADLINE_MS);
   maker = new Worker(new URL("./snapshot-maker.js", import.meta.url), {
     type: "module",
     name: "follow-up-guide-python-snapshot",
   });
   maker.addEventListener("message", async ({ data }) => {
-    if (!data || data.type !== "snapshot") return;
+    if (mine !== attempt || !data) return;
+    if (data.type === "step") step = String(data.step);
+    if (data.type !== "snapshot") return;
     maker?.terminate();
+    maker = null;
     if (!data.bytes || !store) return snapshotDone("failed", data.error);
+    step = "the snapshot to be stored";
     try {
       await store.save(data.bytes);
       if (forgotten) throw new Error("cleared by the reader");
-      snapshotDone("saved");
+      if (mine === attempt) snapshotDone("saved");
     } catch (error) {
-      // Quota, storage turned off...: the next page starts normally.
-      snapshotDone("failed", messageOf(error));
+      // Quota, storage turned off...: the next page starts normally. After
+      // "Clear my data", what was stored meanwhile is dropped.
+      if (mine === attempt || forgotten) snapshotDone("failed", messageOf(error));
     }
   });
   maker.addEventListener("error", (event) => {
     event.preventDefault();
-    snapshotDone("failed", event.message || "the snapshot maker failed to start");
+    if (mine === attempt) snapshotDone("failed", event.message || "the snapshot maker failed to start");
   });
 }
 
@@ -233,7 +255,9 @@ addEventListener("message", ({ data }) => {
   if (data && data.type === "forget-snapshot") {
     forgotten = true;
     clearTimeout(idleTimer);
-    maker?.terminate(); // a snapshot already handed over is dropped once kept (forgotten)
+    attempt++; // a snapshot already handed over is dropped once kept (forgotten)
+    clearTimeout(deadline);
+    maker?.terminate();
     maker = null;
     store?.forget().catch(() => {});
     return;

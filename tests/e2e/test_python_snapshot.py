@@ -332,6 +332,50 @@ def test_a_truncated_snapshot_falls_back_to_a_normal_start(reader):
     assert start(reader) == "snapshot"
 
 
+def test_a_snapshot_attempt_that_never_ends_counts_as_one_failure(reader):
+    # A snapshot maker that hangs once its Python is starting (seen in Firefox,
+    # under load), with the worker's deadline shortened to keep the test short.
+    def short_deadline(route):
+        body = route.fetch().text()
+        old = "const SNAPSHOT_DEADLINE_MS = 120_000;"
+        assert body.count(old) == 1
+        route.fulfill(body=body.replace(old, "const SNAPSHOT_DEADLINE_MS = 10_000;"), content_type="text/javascript")
+
+    # (A nested worker's own script is not routed, its imports are.)
+    def hanging(route):
+        body = route.fetch().text()
+        old = "export async function startFresh(boot, { makeSnapshot = false } = {}) {"
+        assert body.count(old) == 1
+        stuck = f"{old}\n  if (makeSnapshot) await new Promise(() => {{}});"
+        route.fulfill(body=body.replace(old, stuck), content_type="text/javascript")
+
+    reader.context.route("**/widget-worker.js", short_deadline)
+    reader.context.route("**/python-boot.js", hanging)
+    assert start(reader) == "fresh"
+    fill_and_see(reader, "Dana")
+    assert wait_for_snapshot(reader) == "failed"
+    error = reader.evaluate("() => document.documentElement.dataset.pythonSnapshotError")
+    assert error == "waited 10 s for the snapshot maker's Python to start"
+    assert snapshot_entries(reader) == []
+    # Counted, with its cause, like any failure.
+    record = reader.evaluate(
+        """async (prefix) => {
+             const name = (await caches.keys()).find((n) => n.startsWith(prefix));
+             const cache = await caches.open(name);
+             const [request] = await cache.keys();
+             return (await cache.match(request)).json();
+           }""",
+        FAILURES,
+    )
+    assert record == {"failures": 1, "last": error}
+    # It cost one attempt only: a maker that answers is tried on the next page.
+    reader.context.unroute("**/python-boot.js")
+    assert start(reader) == "fresh"
+    assert wait_for_snapshot(reader) == "saved"
+    assert reader.evaluate("() => document.documentElement.dataset.pythonSnapshotError") is None
+    assert start(reader) == "snapshot"
+
+
 def test_when_this_browser_refuses_storage_python_starts_normally(reader):
     # Cache Storage refused in the worker, as with cookies and site data blocked
     # or in some private windows: every page starts normally and goes live.

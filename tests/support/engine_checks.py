@@ -153,7 +153,10 @@ def check_an_isolated_page_composes_hostile_text(engine: Engine, isolated_url: s
 # How Python started on this page, and what became of its snapshot (set by the
 # page runtime from the worker's messages; see web/python-snapshot.js).
 BOOT = "return document.documentElement.dataset.pythonBoot || null;"
-SNAPSHOT = "return document.documentElement.dataset.pythonSnapshot || null;"
+# A failure reads "failed: why", so that an assertion names the cause.
+SNAPSHOT = """
+const { pythonSnapshot: state, pythonSnapshotError: error } = document.documentElement.dataset;
+return state ? (error ? `${state}: ${error}` : state) : null;"""
 
 
 def check_a_reload_restores_the_snapshot(engine: Engine, site_url: str) -> None:
