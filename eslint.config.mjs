@@ -28,6 +28,11 @@ export default [
     languageOptions: { sourceType: "module", globals: globals.worker },
   },
   {
+    // Inlined by the build, as a classic script, into pages with widgets.
+    files: ["web/search-gate.js"],
+    languageOptions: { sourceType: "script", globals: globals.browser },
+  },
+  {
     // The offline copy's service worker (build_tools/offline.py fills in BUILD).
     files: ["web/offline-worker.js"],
     languageOptions: { sourceType: "script", globals: globals.serviceworker },

@@ -10,6 +10,7 @@ before and without the runtime.
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 from collections.abc import Mapping
@@ -26,6 +27,8 @@ from build_tools.widget_fences import WidgetFence, split_lines, widget_fence_ope
 from widgets.registry import template_path
 
 WIDGETS_DIR = Path(__file__).resolve().parent.parent / "widgets"
+# Inlined into widget pages (early_start): it must run before the theme's bundle.
+SEARCH_GATE = WIDGETS_DIR.parent / "web" / "search-gate.js"
 
 _templates = jinja2.Environment(
     loader=jinja2.FileSystemLoader(str(WIDGETS_DIR)),
@@ -160,13 +163,28 @@ def fill_markers(html: str, rendered: list[str]) -> str:
     return _MARKER_RE.sub(fill, html)
 
 
+@functools.cache
+def search_gate() -> str:
+    """web/search-gate.js as an inline script, without its opening comments
+    (the build's CSP hashes it like the theme's own inline scripts)."""
+    lines = SEARCH_GATE.read_text(encoding="utf-8").splitlines()
+    while lines and lines[0].startswith("//"):
+        lines.pop(0)
+    code = "\n".join(lines).strip()
+    if "</" in code:
+        raise ValueError(f"{SEARCH_GATE} cannot be inlined: it contains '</'")
+    return f"\n<script>{code}</script>"
+
+
 def early_start(runtime_src: str) -> str:
-    """Tags for right after a page's first widget: async modules that run as
-    soon as they arrive, before the theme's scripts. widget-start.js (no
-    imports: it arrives first) starts the Python worker; the runtime, which
-    the page's footer loads too (a module runs only once), mounts the widgets."""
+    """Tags for right after a page's first widget, before the theme's scripts.
+    The search gate (web/search-gate.js) holds the theme's search index back
+    until the widgets are live. Then async modules that run as soon as they
+    arrive: widget-start.js (no imports: it arrives first) starts the Python
+    worker; the runtime, which the page's footer loads too (a module runs only
+    once), mounts the widgets."""
     start_src = runtime_src.rsplit("/", 1)[0] + "/widget-start.js" if "/" in runtime_src else "widget-start.js"
-    return "".join(
+    return search_gate() + "".join(
         f'\n<script type="module" src="{escape(src, quote=True)}" async></script>' for src in (start_src, runtime_src)
     )
 

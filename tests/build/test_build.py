@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.runtime_assets import RUNTIME_DIR
+from build_tools.widget_html import search_gate
 from tests.support.site_build import ROOT, build_site
 
 PIN = tomllib.loads((ROOT / "build_tools" / "pyodide-pin.toml").read_text())
@@ -140,6 +141,25 @@ def test_without_site_url_no_page_sets_up_instant_navigation(site):
         features = theme_features(page)
         assert "navigation.footer" in features, page  # the others are kept
         assert not [f for f in features if f.startswith("navigation.instant")], page
+
+
+def test_only_widget_pages_hold_the_search_index_back_before_the_theme_runs(site):
+    # web/search-gate.js, inlined: it must patch the request before the
+    # theme's bundle sends it. Pages without widgets load their index at once.
+    gate = search_gate()
+    assert gate.startswith("\n<script>") and "XMLHttpRequest" in gate and "// Holds back" not in gate
+    with_widgets = 0
+    for page in site.rglob("*.html"):
+        html = page.read_text()
+        if "data-widget=" in html:
+            with_widgets += 1
+            assert html.count(gate) == 1, page
+            assert html.index(gate) < html.index("assets/javascripts/bundle."), page
+        else:
+            assert "guideSearchGate" not in html, page
+    assert with_widgets == 3
+    # Inlined only: no copy of it among the runtime's files.
+    assert not list(site.rglob("search-gate.js*"))
 
 
 def test_every_css_url_is_relative(site):

@@ -20,6 +20,7 @@ from build_tools.errors import ContentErrors
 from build_tools.markdown_ext import WidgetFences
 from build_tools.offline import WORKER_NAME, read_worker_build
 from build_tools.runtime_assets import RUNTIME_DIR
+from build_tools.widget_html import search_gate
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -76,6 +77,9 @@ def test_the_runtime_starts_right_after_the_first_widget_when_told_where_it_is()
     assert html.count(tag) == 1 and html.count(start) == 1
     # The worker's starter first: it has no imports, so it arrives and runs first.
     assert html.index(start) < html.index(tag) < html.index('data-widget="thank-you-note"')
+    # Before both, inline, the gate that holds the theme's search index back.
+    gate = search_gate()
+    assert html.count(gate) == 1 and html.index(gate) < html.index(start)
 
 
 def test_one_converter_serves_page_after_page():
