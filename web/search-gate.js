@@ -34,7 +34,11 @@
   };
   /** @this {XMLHttpRequest} @param {string} method @param {string | URL} url @param {any[]} rest */
   proto.open = function (method, url, ...rest) {
-    if (new URL(url, location.href).pathname.endsWith(INDEX)) gated.add(this);
+    try {
+      if (new URL(url, location.href).pathname.endsWith(INDEX)) gated.add(this);
+    } catch {
+      // An address the browser refuses: open() refuses it, as without the gate.
+    }
     return open.call(this, method, url, .../** @type {[boolean, string?, string?]} */ (rest));
   };
   /** @this {XMLHttpRequest} @param {any[]} args */

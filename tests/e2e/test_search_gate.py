@@ -83,3 +83,24 @@ def test_without_the_widgets_runtime_the_index_comes_after_a_while(context, read
     assert reader.evaluate("() => performance.now()") >= 10_000
     assert reader.evaluate("() => document.documentElement.dataset.widgetRuntime") is None
     search_for(reader, "rejection")
+
+
+def test_while_the_index_is_held_other_requests_go_out_as_usual(context, reader, site):
+    hold_python(context)
+    reader.goto(site.url + "rejection/")
+    other = reader.evaluate(
+        """() => new Promise((resolve) => {
+             const request = new XMLHttpRequest();
+             request.open("GET", "../search/search_index.json.gz-not-the-index");
+             request.onloadend = () => resolve(request.status);
+             request.send();
+           })"""
+    )
+    assert other == 404
+    refused = reader.evaluate(
+        """() => { try { new XMLHttpRequest().open("GET", "http://["); return null; }
+                   catch (error) { return error.name; } }"""
+    )
+    assert refused == "SyntaxError"  # as without the gate
+    assert reader.evaluate(INDEX_SENT) == 0
+    expect(widget(reader, CHECKLIST)).to_have_attribute("data-state", "loading")
