@@ -67,7 +67,8 @@ import {
  * @typedef {{type: "result", id: number, json: string} | {type: "result", id: number, superseded: true}} Result
  *   json: the Reply as JSON text, parsed only by the page if the request is still waiting
  * @typedef {{type: "ready", boot?: string} | {type: "failed", error: string} | Result
- *   | {type: "snapshot", state: string, error?: string}} WorkerMessage
+ *   | {type: "snapshot", state: string, error?: string}
+ *   | {type: "snapshot-step", step: string}} WorkerMessage
  */
 
 import { snapshotStore } from "./python-snapshot.js";
@@ -196,6 +197,9 @@ function getRuntime() {
       if (message.error) root.pythonSnapshotError = message.error;
       else delete root.pythonSnapshotError;
       root.pythonSnapshot = message.state;
+    },
+    "snapshot-step"(message) {
+      document.documentElement.dataset.pythonSnapshotStep = message.step;
     },
     result(message) {
       answer(message.id, "superseded" in message ? null : message.json);

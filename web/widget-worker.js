@@ -14,6 +14,7 @@
 //                                               the page reads it only if still waiting)
 //                   {type: "result", id, superseded: true}  (a newer request of the slot came)
 //                   {type: "snapshot", state: "saved" | "failed" | "skipped", error?}
+//                   {type: "snapshot-step", step}  (what the snapshot waits for: for tests)
 //   maker -> worker {type: "step", step} (how far it got) | {type: "snapshot", ...} (snapshot-maker.js)
 // boot says how Python started: "snapshot" (restored), "fresh", or
 // "fresh-after-failed-snapshot". "skipped": no snapshot is made, as earlier
@@ -44,7 +45,7 @@ let snapshotWanted = false; // started normally, and earlier attempts did not fa
 /** @type {Worker | null} */
 let maker = null; // the snapshot maker, while it works
 let attempt = 0; // the current snapshot attempt: a late answer of an earlier one is ignored
-let step = ""; // how far the current attempt got, for its failure message
+let step = ""; // what the current attempt waits for, for its failure message
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let deadline;
 /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -115,6 +116,12 @@ async function snapshotDone(state, error) {
   postMessage(error ? { type: "snapshot", state, error } : { type: "snapshot", state });
 }
 
+/** @param {string} what what the snapshot waits for now; the page shows it, for tests */
+function reach(what) {
+  step = what;
+  postMessage({ type: "snapshot-step", step });
+}
+
 // The snapshot is made by a worker of its own, from an interpreter that has
 // never computed a view: what a reader types never reaches a snapshot, not
 // even as freed memory. Started when the page is quiet, so that neither the
@@ -123,7 +130,7 @@ function makeSnapshot() {
   snapshotWanted = false;
   if (typeof Worker !== "function") return snapshotDone("failed", "this browser cannot start a worker from a worker");
   const mine = ++attempt;
-  step = "the snapshot maker to start";
+  reach("the snapshot maker to start");
   deadline = setTimeout(() => {
     if (mine === attempt) snapshotDone("failed", `waited ${SNAPSHOT_DEADLINE_MS / 1000} s for ${step}`);
   }, SNAPSHOT_DEADLINE_MS);
@@ -133,12 +140,12 @@ function makeSnapshot() {
   });
   maker.addEventListener("message", async ({ data }) => {
     if (mine !== attempt || !data) return;
-    if (data.type === "step") step = String(data.step);
+    if (data.type === "step") reach(String(data.step));
     if (data.type !== "snapshot") return;
     maker?.terminate();
     maker = null;
     if (!data.bytes || !store) return snapshotDone("failed", data.error);
-    step = "the snapshot to be stored";
+    reach("the snapshot to be stored");
     try {
       await store.save(data.bytes);
       if (forgotten) throw new Error("cleared by the reader");
@@ -157,6 +164,7 @@ function makeSnapshot() {
 
 function whenIdleMakeSnapshot() {
   if (!snapshotWanted || forgotten) return;
+  reach("the page to be idle");
   clearTimeout(idleTimer);
   idleTimer = setTimeout(makeSnapshot, SNAPSHOT_IDLE_MS);
 }

@@ -165,7 +165,7 @@ def check_a_reload_restores_the_snapshot(engine: Engine, site_url: str) -> None:
     name = "rejection-checklist"
     open_live(engine, site_url, name)
     if engine.run(BOOT) != "snapshot":  # this browser had none yet: it is made now
-        assert engine.wait_until(SNAPSHOT, what="the snapshot to be written") == "saved"
+        assert snapshot_fate(engine, "the snapshot to be written") == "saved"
     reload(engine, name)
     assert engine.run(BOOT) == "snapshot"
     typed = f"Restored Reader {next(_tokens)}"
@@ -183,10 +183,12 @@ const [token, prefix, action] = arguments;
 const work = async () => {
   const names = (await caches.keys()).filter((name) => name.startsWith(prefix));
   const entries = [];
+  const bodies = [];
   for (const name of names) {
     const cache = await caches.open(name);
     for (const request of await cache.keys()) {
       entries.push(request.url);
+      if (action === "read") bodies.push(await (await cache.match(request)).text());
       if (action === "garbage") await cache.put(request, new Response(new Uint8Array([1, 2, 3])));
       if (action === "not-a-snapshot") {
         // A sound container (web/python-snapshot.js) around 4 KB of zeros: Pyodide itself refuses them.
@@ -208,7 +210,7 @@ const work = async () => {
       }
     }
   }
-  return { names, entries };
+  return action === "read" ? { names, entries, bodies } : { names, entries };
 };
 window.__cacheWork = window.__cacheWork || {};
 window.__cacheWork[token] = null;
@@ -233,7 +235,7 @@ def open_with_a_snapshot_kept(engine: Engine, site_url: str, name: str) -> None:
     """The widget live, and a snapshot of Python kept in this browser."""
     open_live(engine, site_url, name)
     if engine.run(BOOT) != "snapshot":
-        assert engine.wait_until(SNAPSHOT, what="the snapshot to be written") == "saved"
+        assert snapshot_fate(engine, "the snapshot to be written") == "saved"
     assert len(snapshot_cache(engine)["entries"]) == 1
 
 
@@ -257,6 +259,27 @@ caches.keys().then(async (names) => {
 return window[token] || null;"""
 
 
+# What the page knows, should a snapshot's fate never come: its marks (how
+# Python started, what the snapshot last waited for) and each widget's state.
+_PAGE_STATE = """
+return JSON.stringify({
+  marks: { ...document.documentElement.dataset },
+  widgets: [...document.querySelectorAll("[data-widget]")].map((w) => w.dataset.state),
+});"""
+
+
+def snapshot_fate(engine: Engine, what: str) -> str:
+    """What became of this page's snapshot ("saved", "skipped", "failed: why");
+    if nothing within the wait, the assertion says what the page and the
+    browser's count of failures show."""
+    try:
+        return engine.wait_until(SNAPSHOT, what=what)
+    except AssertionError as timeout:
+        page = engine.run(_PAGE_STATE)
+        counted = snapshot_cache(engine, "read", prefix=FAILURES)["bodies"]
+        raise AssertionError(f"{timeout}; the page: {page}; failures counted: {counted}") from None
+
+
 def check_a_corrupt_snapshot_falls_back(engine: Engine, site_url: str, damage: str) -> None:
     """A damaged snapshot: the next page starts Python normally and goes live,
     and a sound snapshot replaces it. Once that one is restored, the failure
@@ -269,7 +292,7 @@ def check_a_corrupt_snapshot_falls_back(engine: Engine, site_url: str, damage: s
     typed = f"After A Bad Snapshot {next(_tokens)}"
     fill(engine, name, {CASES[name].text_field: typed})
     wait_for_output(engine, name, typed)
-    assert engine.wait_until(SNAPSHOT, what="a new snapshot to be written") == "saved"
+    assert snapshot_fate(engine, "a new snapshot to be written") == "saved"
     assert len(snapshot_cache(engine, prefix=FAILURES)["entries"]) == 1  # the failure counted
     reload(engine, name)
     assert engine.run(BOOT) == "snapshot"
@@ -292,10 +315,10 @@ def check_a_snapshot_that_keeps_failing_is_no_longer_made(engine: Engine, site_u
             reload(engine, name)
             assert engine.run(BOOT) == "fresh-after-failed-snapshot"
             expected = "saved" if attempt < ATTEMPTS else "skipped"
-            assert engine.wait_until(SNAPSHOT, what=f"the snapshot's fate after failure {attempt}") == expected
+            assert snapshot_fate(engine, f"the snapshot's fate after failure {attempt}") == expected
         reload(engine, name)
         assert engine.run(BOOT) == "fresh"
-        assert engine.wait_until(SNAPSHOT, what="the snapshot to be skipped") == "skipped"
+        assert snapshot_fate(engine, "the snapshot to be skipped") == "skipped"
         assert snapshot_cache(engine)["entries"] == []
         typed = f"No Snapshot Made {next(_tokens)}"
         fill(engine, name, {CASES[name].text_field: typed})
@@ -321,7 +344,7 @@ def check_a_snapshot_under_another_key_is_not_used(engine: Engine, site_url: str
     typed = f"Another Deployment {next(_tokens)}"
     fill(engine, name, {CASES[name].text_field: typed})
     wait_for_output(engine, name, typed)
-    assert engine.wait_until(SNAPSHOT, what="this deployment's snapshot to be written") == "saved"
+    assert snapshot_fate(engine, "this deployment's snapshot to be written") == "saved"
     assert snapshot_cache(engine)["entries"] == [ours]
     reload(engine, name)
     assert engine.run(BOOT) == "snapshot"
