@@ -116,8 +116,10 @@ async function snapshotDone(state, error) {
   postMessage(error ? { type: "snapshot", state, error } : { type: "snapshot", state });
 }
 
+// Told once per step: the idle wait is renewed after every view, while the reader types.
 /** @param {string} what what the snapshot waits for now; the page shows it, for tests */
 function reach(what) {
+  if (what === step) return;
   step = what;
   postMessage({ type: "snapshot-step", step });
 }
