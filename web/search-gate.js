@@ -10,7 +10,7 @@
 // The build inlines this file, as it is, right after a page's first widget,
 // which is before the theme's bundle (build_tools/widget_html.py); it must
 // stay a classic script with no imports. If the theme ever stops using
-// XMLHttpRequest for its index, nothing is held: tests/e2e/test_site.py
+// XMLHttpRequest for its index, nothing is held: tests/e2e/test_search_gate.py
 // notices.
 (() => {
   // Once per document: Material's instant navigation runs a new page's inline scripts again.

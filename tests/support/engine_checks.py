@@ -210,7 +210,7 @@ const work = async () => {
       }
     }
   }
-  return action === "read" ? { names, entries, bodies } : { names, entries };
+  return { names, entries, bodies };
 };
 window.__cacheWork = window.__cacheWork || {};
 window.__cacheWork[token] = null;
@@ -224,7 +224,8 @@ _CACHE_DONE = "return (window.__cacheWork || {})[arguments[0]] || null;"
 
 def snapshot_cache(engine: Engine, action: str = "list", prefix: str = SNAPSHOTS) -> dict:
     """The snapshot caches' names and entries (after `action` on each entry),
-    or those of the caches whose names start with `prefix`."""
+    or those of the caches whose names start with `prefix`; with "read", the
+    entries' bodies as text too."""
     token = engine.run(_CACHE_WORK, f"work-{next(_tokens)}", prefix, action)
     done = engine.wait_until(_CACHE_DONE, token, what=f"the snapshot cache ({action})")
     assert "error" not in done, done
