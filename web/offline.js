@@ -34,24 +34,18 @@ function register() {
 // runtime's download nor with the first views (when they began as soon as
 // Python was up, a cold note builder went live about 0.2 s later on a 2-core
 // machine: benchmarks/checklist_ready.py, interleaved).
+// widget-runtime.js marks <html data-widgets-settled> once no widget waits for Python.
 const settled = () =>
-  !document.querySelector("[data-widget]") ||
-  (document.documentElement.dataset.widgetRuntime !== undefined &&
-    !document.querySelector('[data-widget][data-state="loading"]'));
+  !document.querySelector("[data-widget]") || document.documentElement.hasAttribute("data-widgets-settled");
 function whenPageIsLive(then) {
   const loaded = () => {
     if (settled()) return then();
-    // widget-runtime.js marks the runtime (data-widget-runtime) and each widget (data-state).
     const watch = new MutationObserver(() => {
       if (!settled()) return;
       watch.disconnect();
       then();
     });
-    watch.observe(document.documentElement, {
-      subtree: true,
-      attributes: true,
-      attributeFilter: ["data-state", "data-widget-runtime"],
-    });
+    watch.observe(document.documentElement, { attributes: true, attributeFilter: ["data-widgets-settled"] });
   };
   if (document.readyState === "complete") loaded();
   else addEventListener("load", loaded, { once: true });

@@ -46,20 +46,13 @@
     if (!gated.has(this)) return send.apply(this, /** @type {any} */ (args));
     held.push([this, args]);
   };
-  // widget-runtime.js marks the runtime (data-widget-runtime) and each widget (data-state).
-  const settled = () =>
-    document.documentElement.dataset.widgetRuntime !== undefined &&
-    !document.querySelector('[data-widget][data-state="loading"]');
+  // widget-runtime.js marks <html data-widgets-settled> once no widget waits for Python.
   const watch = new MutationObserver(() => {
-    if (!settled()) return;
+    if (!document.documentElement.hasAttribute("data-widgets-settled")) return;
     watch.disconnect();
     release();
   });
-  watch.observe(document.documentElement, {
-    subtree: true,
-    attributes: true,
-    attributeFilter: ["data-state", "data-widget-runtime"],
-  });
+  watch.observe(document.documentElement, { attributes: true, attributeFilter: ["data-widgets-settled"] });
   // The reader goes to search (a click, a tap, or the theme's keys "/", "s", "f"): now.
   addEventListener(
     "focusin",

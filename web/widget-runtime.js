@@ -10,6 +10,8 @@
 //                    do, then theirs, sent in the state under its name
 //   [data-action]    a button the runtime wires (ACTIONS below)
 //   [data-role]      the runtime's own parts (status line, storage controls)
+// It marks <html> for the rest of the page: data-widget-runtime = ready | error
+// once Python started or failed, data-widgets-settled while no widget waits.
 //
 // Reading order: the worker, the state, storage, views (one function per
 // view key), repeated rows, actions, mount (one function per job).
@@ -106,12 +108,31 @@ class WorkerStopped extends Error {}
 /** @type {Runtime | null} */
 let runtime = null;
 
-// Tells the rest of the page (offline.js waits for it, and for each widget's
-// first view, before downloading the offline copy) that the runtime has
-// started or failed.
+// Tells the rest of the page that the runtime has started or failed.
 /** @param {"ready" | "error"} state */
 function announce(state) {
   document.documentElement.dataset.widgetRuntime = state;
+  markSettled();
+}
+
+// <html data-widgets-settled> while no widget waits for Python: the runtime
+// has started or failed, and each widget has had its first view or its error.
+// What would compete with Python's start waits for it: the offline copy
+// (offline.js) and the theme's search index (search-gate.js).
+function markSettled() {
+  const page = document.documentElement;
+  const waiting =
+    page.dataset.widgetRuntime === undefined || document.querySelector('[data-widget][data-state="loading"]');
+  page.toggleAttribute("data-widgets-settled", !waiting);
+}
+
+/**
+ * @param {HTMLElement} root
+ * @param {"loading" | "ready" | "error"} state
+ */
+function setState(root, state) {
+  root.dataset.state = state;
+  markSettled();
 }
 
 // The worker web/widget-start.js started before this module ran, if it did
@@ -1702,7 +1723,7 @@ async function showView(widget, form = readState(widget.root)) {
     applyView(root, view);
     if (!widget.live || root.dataset.state === "error") {
       widget.live = true;
-      root.dataset.state = "ready";
+      setState(root, "ready");
       say(widget, "");
     }
   } catch (error) {
@@ -1717,7 +1738,7 @@ async function showView(widget, form = readState(widget.root)) {
  * @param {Error} error
  */
 function showError(widget, error) {
-  widget.root.dataset.state = "error";
+  setState(widget.root, "error");
   const what =
     error instanceof WorkerStopped
       ? "The interactive part of this tool stopped responding. Opening another page of the guide starts it again."
@@ -1832,7 +1853,7 @@ function wireActions(widget) {
 // "Loading" until the first view; "too long" after SLOW_LOAD_MS.
 /** @param {MountedWidget} widget */
 function showLoading(widget) {
-  widget.root.dataset.state = "loading";
+  setState(widget.root, "loading");
   say(widget, "Loading the interactive version. You can start now: nothing you type will be lost.");
   // Slow is not broken (a slow phone, a busy machine): real failures are
   // reported by the worker; this only says it is still coming.

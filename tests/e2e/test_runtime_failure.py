@@ -22,6 +22,8 @@ def assert_fails_plainly_and_keeps_input(page, site, names=None, within=FAILURE_
     root = widget(page, NAME)
     root.get_by_label("Contact's name").fill("Typed before the failure")
     wait_for_state(page, NAME, "error", timeout=within)
+    # A failed widget waits for nothing: what the page held back for it goes on (search-gate.js, offline.js).
+    assert page.evaluate("() => document.documentElement.hasAttribute('data-widgets-settled')") is True
     status = root.locator('[data-role="status"]')
     expect(status).to_contain_text("The interactive part of this tool could not start")
     expect(status).to_contain_text("The form still works")
