@@ -54,9 +54,10 @@ def _load_cliches() -> tuple[dict[str, str], re.Pattern[str]]:
     phrases = {_key(p): p for p in data["cliches"] if isinstance(p, str) and p.strip()}
     # Longest first, so "think outside the box" wins over "outside the box".
     ordered = sorted(phrases, key=len, reverse=True)
-    alternatives = ["[\\s-]+".join(re.escape(w) for w in key.split()) for key in ordered]
-    # Matched against lower-cased text: faster than IGNORECASE on long notes.
-    return phrases, re.compile(r"\b(" + "|".join(alternatives) + r")(?!\w)")
+    # Matched against the text in the same key form (see cliches): plain
+    # phrases, half the pattern a "[\s-]+" between words made; compiling it is
+    # part of a cold page's first view.
+    return phrases, re.compile(r"\b(" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
 
 
 def _key(text: str) -> str:
@@ -98,7 +99,9 @@ def placeholder_check(text: str, *, from_form: bool) -> Check:
 
 
 def cliches(text: str) -> list[str]:
-    return list({CLICHES[_key(m.group(1))]: None for m in _CLICHE_PATTERN.finditer(_plain(text))})
+    # In key form (lower case, each run of spaces and hyphens one space) the
+    # text matches the phrases as written, and each match is a key.
+    return list({CLICHES[m.group(1)]: None for m in _CLICHE_PATTERN.finditer(_key(text))})
 
 
 def cliche_check(text: str) -> Check:
