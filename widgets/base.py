@@ -112,6 +112,8 @@ class OptionError(ValueError):
 
 @dataclass(frozen=True)
 class Option:
+    """One option a widget fence may set, with its type, default and help text."""
+
     name: str
     type: type
     default: Any
@@ -181,6 +183,8 @@ class Section:
 
 @dataclass(frozen=True)
 class Widget:
+    """A widget as the registry knows it: its view function, options and what the build renders."""
+
     name: str
     view: ViewFunction
     options: tuple[Option, ...] = field(default_factory=tuple)

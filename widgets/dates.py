@@ -59,6 +59,8 @@ DATE_STYLE_OPTION = Option(
 
 @dataclass(frozen=True)
 class DateStyle:
+    """How the guide writes dates: day or month first, a 12- or 24-hour clock."""
+
     order: str = "day-month"
     clock: int = 24
 

@@ -30,6 +30,8 @@ class Alarm:
 
 @dataclass(frozen=True)
 class Event:
+    """One event of the calendar file: all-day on ``day``, or timed from ``start``."""
+
     day: datetime.date
     summary: str
     description: str

@@ -24,6 +24,8 @@ INFORMATIONAL_LAST_DAY = 5  # the guide: thank them within 3-5 days
 
 @dataclass(frozen=True)
 class GuideLink:
+    """A link from a step to a section of the guide (SECTIONS)."""
+
     key: str  # in SECTIONS, and in the build's guide_links option
     title: str
 
@@ -152,6 +154,8 @@ def _holidays(days: Any) -> dict[datetime.date, str]:
 
 @dataclass(frozen=True)
 class Interview:
+    """What the reader told the timeline about one interview, checked (read_form)."""
+
     day: datetime.date
     time: datetime.time | None = None
     kind: str = DEFAULT_INTERVIEW_TYPE
@@ -171,6 +175,8 @@ class Interview:
 
 @dataclass(frozen=True)
 class Step:
+    """One step of the plan: what to send, on which day, and where it stands."""
+
     kind: str  # thank-you | first-check | second-check | stay-in-touch
     day: datetime.date
     title: str

@@ -20,6 +20,8 @@ from widgets.writing.message import text_file
 
 @dataclass(frozen=True)
 class Step:
+    """One step of the checklist, as the reader ticks it."""
+
     id: str
     label: str
     detail: str

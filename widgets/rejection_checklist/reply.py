@@ -39,6 +39,8 @@ _FUTURE = {
 
 @dataclass(frozen=True)
 class ReplyInputs:
+    """The form's fields the reply to a rejection is written from, as plain values."""
+
     your_name: str = ""
     contact: str = ""
     company: str = ""

@@ -26,6 +26,8 @@ _ROW_KEY = re.compile(r"interviewers\.(\d{1,6})\.(?:" + "|".join(ROW_FIELDS) + "
 
 @dataclass(frozen=True)
 class Interviewer:
+    """One person the reader met: a note of their own is written to each."""
+
     name: str = ""
     title: str = ""  # their job title: for the reader's own check, never told back to them
     email: str = ""
@@ -37,6 +39,8 @@ class Interviewer:
 
 @dataclass(frozen=True)
 class Inputs:
+    """The note builder's form, read into plain values (read_inputs)."""
+
     your_name: str = ""
     company: str = ""
     role: str = ""

@@ -36,6 +36,8 @@ def now_from(state: Mapping[str, Any]) -> dt.datetime:
 
 @dataclass(frozen=True)
 class Deadline:
+    """When the note is due, from the interview's date and time."""
+
     aim: dt.datetime  # send by this
     latest: dt.datetime  # past this, the note is late (the same as aim but for informational)
     with_time: bool  # False: only the day is known, so only days are compared

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Message:
+    """A message in its parts; ``body`` joins them as the reader sends it."""
+
     subject: str
     greeting: str
     paragraphs: tuple[str, ...]  # between the greeting and the closing

@@ -23,6 +23,8 @@ _KNOWN_SIGN_OFFS = {s.lower() for s in SIGN_OFFS.values()}
 
 @dataclass(frozen=True)
 class Parts:
+    """A message's text in its three parts (split_message)."""
+
     greeting: str
     message: str  # the paragraphs between greeting and closing
     closing: str
