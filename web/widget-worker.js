@@ -37,6 +37,10 @@ const SNAPSHOT_IDLE_MS = 1500;
 // long it counts as a failure, naming the step it was stuck at. Generous: a
 // normal start takes seconds even on a slow phone.
 const SNAPSHOT_DEADLINE_MS = 120_000;
+// Cache Storage that stops answering (seen in Firefox, under load) must not
+// keep a failed attempt's fate from the page: counting the failure gets this
+// long, then the fate is told anyway, saying it was not counted.
+const STORAGE_WAIT_MS = 10_000;
 
 let bootKind = "fresh";
 /** @type {SnapshotStore | null} */
@@ -110,8 +114,22 @@ async function snapshotDone(state, error) {
   maker?.terminate();
   maker = null;
   if (state === "failed" && store) {
-    await store.drop().catch(() => {});
-    if (!forgotten) await store.failed(error || "unknown").catch(() => {});
+    const failedStore = store;
+    reach("the failure to be counted");
+    const counting = (async () => {
+      await failedStore.drop().catch(() => {});
+      if (!forgotten) await failedStore.failed(error || "unknown").catch(() => {});
+    })();
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let timer;
+    const timeUp = new Promise((resolve) => {
+      timer = setTimeout(resolve, STORAGE_WAIT_MS, "time up");
+    });
+    const outcome = await Promise.race([counting, timeUp]);
+    clearTimeout(timer);
+    if (outcome === "time up") {
+      error = `${error || "unknown"}; not counted: storage did not answer in ${STORAGE_WAIT_MS / 1000} s`;
+    }
   }
   postMessage(error ? { type: "snapshot", state, error } : { type: "snapshot", state });
 }

@@ -376,6 +376,45 @@ def test_a_snapshot_attempt_that_never_ends_counts_as_one_failure(reader):
     assert start(reader) == "snapshot"
 
 
+def test_a_failure_is_told_even_when_storage_stops_answering(reader):
+    # Seen in Firefox, under load: a maker that never starts, and Cache Storage
+    # that no longer answers when the failure is to be counted. The page still
+    # hears the fate, which says the failure was not counted.
+    def short_waits(route):
+        body = route.fetch().text()
+        for old, new in (
+            ("const SNAPSHOT_DEADLINE_MS = 120_000;", "const SNAPSHOT_DEADLINE_MS = 5_000;"),
+            ("const STORAGE_WAIT_MS = 10_000;", "const STORAGE_WAIT_MS = 2_000;"),
+        ):
+            assert body.count(old) == 1
+            body = body.replace(old, new)
+        route.fulfill(body=body, content_type="text/javascript")
+
+    def hanging(path, *starts, stuck="return new Promise(() => {});"):
+        def fulfil(route):
+            body = route.fetch().text()
+            for old in starts:
+                assert body.count(old) == 1
+                body = body.replace(old, f"{old}\n{stuck}")
+            route.fulfill(body=body, content_type="text/javascript")
+
+        reader.context.route(path, fulfil)
+
+    reader.context.route("**/widget-worker.js", short_waits)
+    hanging(
+        "**/python-boot.js",
+        "export async function startFresh(boot, { makeSnapshot = false } = {}) {",
+        stuck="if (makeSnapshot) await new Promise(() => {});",
+    )
+    hanging("**/python-snapshot.js", "async failed(/** @type {string} */ why) {", "drop() {")
+    assert start(reader) == "fresh"
+    assert wait_for_snapshot(reader) == "failed"
+    error = reader.evaluate("() => document.documentElement.dataset.pythonSnapshotError")
+    assert error == ("waited 5 s for the snapshot maker's Python to start; not counted: storage did not answer in 2 s")
+    assert reader.evaluate("() => document.documentElement.dataset.pythonSnapshotStep") == "the failure to be counted"
+    fill_and_see(reader, "Dana")  # the widgets work on
+
+
 def test_when_this_browser_refuses_storage_python_starts_normally(reader):
     # Cache Storage refused in the worker, as with cookies and site data blocked
     # or in some private windows: every page starts normally and goes live.
