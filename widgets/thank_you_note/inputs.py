@@ -65,8 +65,7 @@ class Inputs:
 class Edits:
     """What the reader typed into a draft itself; None where they have not."""
 
-    body: str | None = None
-    subject: str | None = None
+    body: str | None = None  # the subject is not the reader's to edit: it is copied as written
 
 
 @dataclass(frozen=True)
@@ -134,13 +133,9 @@ def read_interviewers(state: Mapping[str, Any]) -> list[Interviewer]:
 
 
 def read_edits(state: Mapping[str, Any], index: int) -> Edits:
-    """The reader's own text for note ``index`` (notes.<n>.body, notes.<n>.subject):
-    the page sends them only once the reader has edited that draft."""
-    subject = block(state, f"notes.{index}.subject")
-    return Edits(
-        body=block(state, f"notes.{index}.body"),
-        subject=None if subject is None else " ".join(subject.split()),
-    )
+    """The reader's own text for note ``index`` (notes.<n>.body): the page
+    sends it only once the reader has edited that draft."""
+    return Edits(body=block(state, f"notes.{index}.body"))
 
 
 def read_confirmed(state: Mapping[str, Any]) -> Confirmed:
