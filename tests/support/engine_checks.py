@@ -278,7 +278,23 @@ def snapshot_fate(engine: Engine, what: str) -> str:
     except AssertionError as timeout:
         page = engine.run(_PAGE_STATE)
         counted = snapshot_cache(engine, "read", prefix=FAILURES)["bodies"]
-        raise AssertionError(f"{timeout}; the page: {page}; failures counted: {counted}") from None
+        answers = _worker_answers(engine)
+        raise AssertionError(
+            f"{timeout}; the page: {page}; failures counted: {counted}; the Python worker answers views: {answers}"
+        ) from None
+
+
+def _worker_answers(engine: Engine) -> bool:
+    """Whether the page's Python worker still answers a view within 20 s: a
+    worker whose timers never fire (its snapshot deadline) may be stuck whole."""
+    name = engine.run("return document.querySelector('[data-widget]').dataset.widget;")
+    typed = f"Still Answering {next(_tokens)}"
+    fill(engine, name, {CASES[name].text_field: typed})
+    try:
+        engine.wait_until(OUTPUT_HAS, name, [typed], timeout=20, what="a view")
+    except AssertionError:
+        return False
+    return True
 
 
 def check_a_corrupt_snapshot_falls_back(engine: Engine, site_url: str, damage: str) -> None:
