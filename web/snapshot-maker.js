@@ -1,18 +1,24 @@
 // @ts-check
 // Makes this deployment's memory snapshot, in a worker of its own that the
-// page's Python worker (widget-worker.js) starts once the page is quiet after
-// a normal start. A fresh interpreter, every widget's modules imported, no view
-// ever computed: a later page restores it and goes live in a fraction of a
-// start's time, whichever widget it has (python-snapshot.js keeps it).
-//   maker -> page's worker  {type: "step", step} (how far it got, should it hang)
+// page starts when its Python worker (widget-worker.js) asks, once the page is
+// quiet after a normal start. A fresh interpreter, every widget's modules
+// imported, no view ever computed: a later page restores it and goes live in a
+// fraction of a start's time, whichever widget it has (python-snapshot.js
+// keeps it).
+//   page -> maker           {type: "report-to"} with a port to the page's Python worker
+//   maker -> Python worker  {type: "step", step} (how far it got, should it hang)
 //                           {type: "snapshot", bytes} | {type: "snapshot", state: "failed", error}
-// The page's worker keeps it: in WebKit, what a nested worker puts in Cache
-// Storage is not what its page's workers read.
+// The Python worker keeps it, as it keeps the count of failures.
 
 import { messageOf, prepare, startFresh } from "./python-boot.js";
 
+/** @type {Promise<MessagePort>} */
+const worker = new Promise((resolve) => {
+  addEventListener("message", ({ ports }) => resolve(ports[0]), { once: true });
+});
+
 /** @param {string} step what the maker waits for now */
-const reach = (step) => postMessage({ type: "step", step });
+const reach = async (step) => (await worker).postMessage({ type: "step", step });
 
 async function make() {
   reach("the snapshot maker's runtime files");
@@ -30,6 +36,6 @@ async function make() {
 }
 
 make().then(
-  (bytes) => postMessage({ type: "snapshot", bytes }, [bytes.buffer]),
-  (error) => postMessage({ type: "snapshot", state: "failed", error: messageOf(error) }),
+  async (bytes) => (await worker).postMessage({ type: "snapshot", bytes }, [bytes.buffer]),
+  async (error) => (await worker).postMessage({ type: "snapshot", state: "failed", error: messageOf(error) }),
 );

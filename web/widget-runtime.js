@@ -69,6 +69,7 @@ import {
  * @typedef {{type: "result", id: number, json: string} | {type: "result", id: number, superseded: true}} Result
  *   json: the Reply as JSON text, parsed only by the page if the request is still waiting
  * @typedef {{type: "ready", boot?: string} | {type: "failed", error: string} | Result
+ *   | {type: "snapshot-maker", attempt: number}
  *   | {type: "snapshot", state: string, error?: string}
  *   | {type: "snapshot-step", step: string}} WorkerMessage
  */
@@ -187,6 +188,33 @@ function getRuntime() {
     }
     pending.clear();
   };
+  // The snapshot maker (web/snapshot-maker.js), started here when the worker
+  // asks and stopped when it tells the snapshot's fate: a worker started by
+  // the Python worker itself could, in Firefox under load, stall it for good.
+  /** @type {Worker | null} */
+  let maker = null;
+  const stopMaker = () => {
+    maker?.terminate();
+    maker = null;
+  };
+  /** @param {number} attempt the worker's attempt it serves */
+  const startMaker = (attempt) => {
+    stopMaker();
+    const started = new Worker(new URL("./snapshot-maker.js", import.meta.url), {
+      type: "module",
+      name: "follow-up-guide-python-snapshot",
+    });
+    maker = started;
+    // It reports to the Python worker directly, through a channel of their own.
+    const channel = new MessageChannel();
+    started.postMessage({ type: "report-to" }, [channel.port1]);
+    worker.postMessage({ type: "snapshot-maker", attempt, port: channel.port2 }, [channel.port2]);
+    started.addEventListener("error", (event) => {
+      event.preventDefault();
+      const error = event.message || "the snapshot maker failed to start";
+      worker.postMessage({ type: "snapshot-maker-failed", attempt, error });
+    });
+  };
   // The worker died after it started: forget it, so the next page's widgets
   // start a new one; this page's widgets say so and keep what was typed.
   /** @param {string} reason */
@@ -195,6 +223,7 @@ function getRuntime() {
     stopped = true;
     if (runtime === self) runtime = null;
     worker.terminate();
+    stopMaker();
     fail(reason, true);
   };
   /** @type {{[T in WorkerMessage["type"]]: (message: Extract<WorkerMessage, {type: T}>) => void}} */
@@ -211,7 +240,11 @@ function getRuntime() {
       fail(message.error);
       announce("error");
     },
+    "snapshot-maker"(message) {
+      startMaker(message.attempt);
+    },
     snapshot(message) {
+      stopMaker(); // its work is done, or given up
       // What became of the snapshot, and why not, for tests (the error first:
       // a test waits on the state).
       const root = document.documentElement.dataset;
@@ -304,6 +337,7 @@ function getRuntime() {
     },
     forgetSnapshot() {
       worker.postMessage({ type: "forget-snapshot" });
+      stopMaker();
       // Also from here, should the worker be gone.
       if (typeof caches === "object") snapshotStore(import.meta.url, "").forget().catch(() => {});
     },

@@ -9,13 +9,18 @@
 //   page -> worker  {type: "view", id, slot, widget, options, state}
 //                   {type: "reply-channel", buffer}  (memory shared with the page)
 //                   {type: "forget-snapshot"}  ("Clear my data")
+//                   {type: "snapshot-maker", attempt, port}  (the maker it asked for, started)
+//                   {type: "snapshot-maker-failed", attempt, error}  (it could not start)
 //   worker -> page  {type: "ready", boot} | {type: "failed", error}
 //                   {type: "result", id, json}  (the reply, {view} | {error}, as JSON text:
 //                                               the page reads it only if still waiting)
 //                   {type: "result", id, superseded: true}  (a newer request of the slot came)
+//                   {type: "snapshot-maker", attempt}  (start one: the page does, see makeSnapshot)
 //                   {type: "snapshot", state: "saved" | "failed" | "skipped", error?}
+//                     (the page then stops the maker, if one runs)
 //                   {type: "snapshot-step", step}  (what the snapshot waits for: for tests)
-//   maker -> worker {type: "step", step} (how far it got) | {type: "snapshot", ...} (snapshot-maker.js)
+//   maker -> worker, through the port:
+//                   {type: "step", step} (how far it got) | {type: "snapshot", ...} (snapshot-maker.js)
 // boot says how Python started: "snapshot" (restored), "fresh", or
 // "fresh-after-failed-snapshot". "skipped": no snapshot is made, as earlier
 // attempts for this deployment failed (python-snapshot.js, ATTEMPTS).
@@ -46,8 +51,8 @@ let bootKind = "fresh";
 /** @type {SnapshotStore | null} */
 let store = null; // where this runtime's snapshot lives, if snapshots are possible
 let snapshotWanted = false; // started normally, and earlier attempts did not fail: make a snapshot
-/** @type {Worker | null} */
-let maker = null; // the snapshot maker, while it works
+/** @type {MessagePort | null} */
+let makerPort = null; // how the snapshot maker reports to this worker, while it works
 let attempt = 0; // the current snapshot attempt: a late answer of an earlier one is ignored
 let step = ""; // what the current attempt waits for, for its failure message
 /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -111,8 +116,8 @@ async function boot() {
 async function snapshotDone(state, error) {
   attempt++; // whatever the attempt still had under way is now ignored
   clearTimeout(deadline);
-  maker?.terminate();
-  maker = null;
+  makerPort?.close();
+  makerPort = null;
   if (state === "failed" && store) {
     const failedStore = store;
     reach("the failure to be counted");
@@ -145,25 +150,32 @@ function reach(what) {
 // The snapshot is made by a worker of its own, from an interpreter that has
 // never computed a view: what a reader types never reaches a snapshot, not
 // even as freed memory. Started when the page is quiet, so that neither the
-// first views nor typing wait for it.
+// first views nor typing wait for it. The page starts it and hands this worker
+// a port to it: in Firefox under load, a worker started from this one could
+// stall this one for good, so that no view was answered any more.
 function makeSnapshot() {
   snapshotWanted = false;
-  if (typeof Worker !== "function") return snapshotDone("failed", "this browser cannot start a worker from a worker");
   const mine = ++attempt;
   reach("the snapshot maker to start");
   deadline = setTimeout(() => {
     if (mine === attempt) snapshotDone("failed", `waited ${SNAPSHOT_DEADLINE_MS / 1000} s for ${step}`);
   }, SNAPSHOT_DEADLINE_MS);
-  maker = new Worker(new URL("./snapshot-maker.js", import.meta.url), {
-    type: "module",
-    name: "follow-up-guide-python-snapshot",
-  });
-  maker.addEventListener("message", async ({ data }) => {
+  postMessage({ type: "snapshot-maker", attempt: mine });
+}
+
+/**
+ * What the maker says, through its port.
+ * @param {MessagePort} port
+ * @param {number} mine the attempt it serves
+ */
+function hearMaker(port, mine) {
+  makerPort = port;
+  port.addEventListener("message", async ({ data }) => {
     if (mine !== attempt || !data) return;
     if (data.type === "step") reach(String(data.step));
     if (data.type !== "snapshot") return;
-    maker?.terminate();
-    maker = null;
+    port.close();
+    if (makerPort === port) makerPort = null;
     if (!data.bytes || !store) return snapshotDone("failed", data.error);
     reach("the snapshot to be stored");
     try {
@@ -176,10 +188,7 @@ function makeSnapshot() {
       if (mine === attempt || forgotten) snapshotDone("failed", messageOf(error));
     }
   });
-  maker.addEventListener("error", (event) => {
-    event.preventDefault();
-    if (mine === attempt) snapshotDone("failed", event.message || "the snapshot maker failed to start");
-  });
+  port.start();
 }
 
 function whenIdleMakeSnapshot() {
@@ -283,11 +292,22 @@ addEventListener("message", ({ data }) => {
   if (data && data.type === "forget-snapshot") {
     forgotten = true;
     clearTimeout(idleTimer);
-    attempt++; // a snapshot already handed over is dropped once kept (forgotten)
+    attempt++; // a snapshot already handed over is dropped once kept (forgotten); the page stops the maker
     clearTimeout(deadline);
-    maker?.terminate();
-    maker = null;
+    makerPort?.close();
+    makerPort = null;
     store?.forget().catch(() => {});
+    return;
+  }
+  if (data && data.type === "snapshot-maker") {
+    // A maker for an attempt that has ended meanwhile is not heard: the fate
+    // already told makes the page stop it.
+    if (data.attempt === attempt && !forgotten) hearMaker(data.port, data.attempt);
+    else data.port.close();
+    return;
+  }
+  if (data && data.type === "snapshot-maker-failed") {
+    if (data.attempt === attempt) snapshotDone("failed", String(data.error));
     return;
   }
   if (data && data.type === "reply-channel") {

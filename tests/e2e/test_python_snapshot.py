@@ -341,7 +341,6 @@ def test_a_snapshot_attempt_that_never_ends_counts_as_one_failure(reader):
         assert body.count(old) == 1
         route.fulfill(body=body.replace(old, "const SNAPSHOT_DEADLINE_MS = 10_000;"), content_type="text/javascript")
 
-    # (A nested worker's own script is not routed, its imports are.)
     def hanging(route):
         body = route.fetch().text()
         old = "export async function startFresh(boot, { makeSnapshot = false } = {}) {"
@@ -413,6 +412,22 @@ def test_a_failure_is_told_even_when_storage_stops_answering(reader):
     assert error == ("waited 5 s for the snapshot maker's Python to start; not counted: storage did not answer in 2 s")
     assert reader.evaluate("() => document.documentElement.dataset.pythonSnapshotStep") == "the failure to be counted"
     fill_and_see(reader, "Dana")  # the widgets work on
+
+
+def test_the_page_starts_the_snapshot_maker_and_hears_when_it_cannot(reader):
+    # The page, not the Python worker, starts the maker: in Firefox under load
+    # a worker started by the Python worker stalled it for good.
+    reader.context.route("**/snapshot-maker.js", lambda route: route.abort())
+    assert start(reader) == "fresh"
+    assert wait_for_snapshot(reader) == "failed"
+    error = reader.evaluate("() => document.documentElement.dataset.pythonSnapshotError")
+    assert error == "the snapshot maker failed to start"
+    fill_and_see(reader, "Dana")  # the widget works on
+    reader.context.unroute("**/snapshot-maker.js")
+    with reader.expect_worker(lambda worker: worker.url.endswith("/snapshot-maker.js")):
+        assert start(reader) == "fresh"
+    assert wait_for_snapshot(reader) == "saved"
+    assert start(reader) == "snapshot"
 
 
 def test_when_this_browser_refuses_storage_python_starts_normally(reader):

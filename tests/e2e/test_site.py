@@ -45,9 +45,9 @@ def test_instant_navigation_remounts_with_a_single_worker(page, site):
 
 
 def test_every_page_loads_only_from_its_own_origin(context, page, site):
-    # This test's requests only: the server is shared by the session, and a
-    # worker started by a worker (web/snapshot-maker.js) escapes the routes
-    # another test uses to serve the guide under a second path.
+    # This test's requests only: the server is shared by the session, and
+    # counting them at the server sees every worker's too (the Python worker,
+    # the snapshot maker), whatever routes other tests set.
     before = len(site.requests)
     for path in PAGES:
         page.goto(site.url + path)
