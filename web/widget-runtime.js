@@ -200,10 +200,18 @@ function getRuntime() {
   /** @param {number} attempt the worker's attempt it serves */
   const startMaker = (attempt) => {
     stopMaker();
-    const started = new Worker(new URL("./snapshot-maker.js", import.meta.url), {
-      type: "module",
-      name: "follow-up-guide-python-snapshot",
-    });
+    /** @param {string} error */
+    const cannot = (error) => worker.postMessage({ type: "snapshot-maker-failed", attempt, error });
+    /** @type {Worker} */
+    let started;
+    try {
+      started = new Worker(new URL("./snapshot-maker.js", import.meta.url), {
+        type: "module",
+        name: "follow-up-guide-python-snapshot",
+      });
+    } catch (error) {
+      return cannot(`the snapshot maker could not be started: ${/** @type {Error} */ (error).message}`);
+    }
     maker = started;
     // It reports to the Python worker directly, through a channel of their own.
     const channel = new MessageChannel();
@@ -211,8 +219,7 @@ function getRuntime() {
     worker.postMessage({ type: "snapshot-maker", attempt, port: channel.port2 }, [channel.port2]);
     started.addEventListener("error", (event) => {
       event.preventDefault();
-      const error = event.message || "the snapshot maker failed to start";
-      worker.postMessage({ type: "snapshot-maker-failed", attempt, error });
+      cannot(event.message || "the snapshot maker failed to start");
     });
   };
   // The worker died after it started: forget it, so the next page's widgets

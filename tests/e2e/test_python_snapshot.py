@@ -430,6 +430,23 @@ def test_the_page_starts_the_snapshot_maker_and_hears_when_it_cannot(reader):
     assert start(reader) == "snapshot"
 
 
+def test_a_snapshot_maker_the_browser_refuses_to_start_is_one_failure(reader):
+    # new Worker() throws (as a worker-src policy would have it): told at once, not after the deadline.
+    reader.context.add_init_script(
+        """window.Worker = new Proxy(window.Worker, {
+             construct(target, args) {
+               if (String(args[0]).includes("snapshot-maker")) throw new DOMException("refused here", "SecurityError");
+               return Reflect.construct(target, args);
+             },
+           });"""
+    )
+    assert start(reader) == "fresh"
+    assert wait_for_snapshot(reader) == "failed"
+    error = reader.evaluate("() => document.documentElement.dataset.pythonSnapshotError")
+    assert error == "the snapshot maker could not be started: refused here"
+    fill_and_see(reader, "Dana")
+
+
 def test_when_this_browser_refuses_storage_python_starts_normally(reader):
     # Cache Storage refused in the worker, as with cookies and site data blocked
     # or in some private windows: every page starts normally and goes live.
