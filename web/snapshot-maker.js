@@ -13,12 +13,12 @@
 import { messageOf, prepare, startFresh } from "./python-boot.js";
 
 /** @type {Promise<MessagePort>} */
-const worker = new Promise((resolve) => {
+const pythonWorker = new Promise((resolve) => {
   addEventListener("message", ({ ports }) => resolve(ports[0]), { once: true });
 });
 
 /** @param {string} step what the maker waits for now */
-const reach = async (step) => (await worker).postMessage({ type: "step", step });
+const reach = async (step) => (await pythonWorker).postMessage({ type: "step", step });
 
 async function make() {
   reach("the snapshot maker's runtime files");
@@ -36,6 +36,6 @@ async function make() {
 }
 
 make().then(
-  async (bytes) => (await worker).postMessage({ type: "snapshot", bytes }, [bytes.buffer]),
-  async (error) => (await worker).postMessage({ type: "snapshot", state: "failed", error: messageOf(error) }),
+  async (bytes) => (await pythonWorker).postMessage({ type: "snapshot", bytes }, [bytes.buffer]),
+  async (error) => (await pythonWorker).postMessage({ type: "snapshot", state: "failed", error: messageOf(error) }),
 );

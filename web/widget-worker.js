@@ -173,9 +173,7 @@ function hearMaker(port, mine) {
   port.addEventListener("message", async ({ data }) => {
     if (mine !== attempt || !data) return;
     if (data.type === "step") reach(String(data.step));
-    if (data.type !== "snapshot") return;
-    port.close();
-    if (makerPort === port) makerPort = null;
+    if (data.type !== "snapshot") return; // its last word: snapshotDone closes the port
     if (!data.bytes || !store) return snapshotDone("failed", data.error);
     reach("the snapshot to be stored");
     try {
@@ -300,9 +298,9 @@ addEventListener("message", ({ data }) => {
     return;
   }
   if (data && data.type === "snapshot-maker") {
-    // A maker for an attempt that has ended meanwhile is not heard: the fate
-    // already told makes the page stop it.
-    if (data.attempt === attempt && !forgotten) hearMaker(data.port, data.attempt);
+    // A maker for an attempt that has ended meanwhile (its fate told, or the
+    // reader's data cleared) is not heard: the page stops it.
+    if (data.attempt === attempt) hearMaker(data.port, data.attempt);
     else data.port.close();
     return;
   }
