@@ -222,15 +222,30 @@ def test_without_the_private_snapshot_api_python_starts_normally(reader):
     assert wait_for_snapshot(reader) == "skipped"
 
 
+def serve_edited(page, pattern: str, *edits: tuple[str, str]):
+    """Serve the scripts matching `pattern` with each (old, new) edit made;
+    each `old` must be there exactly once."""
+
+    def edited(route):
+        body = route.fetch().text()
+        for old, new in edits:
+            assert body.count(old) == 1, old
+            body = body.replace(old, new)
+        route.fulfill(body=body, content_type="text/javascript")
+
+    page.context.route(pattern, edited)
+
+
 def swap_in_runtime(page, old: str, new: str):
     """Serve a Pyodide whose private API changed: `old` replaced by `new`."""
+    serve_edited(page, "**/pyodide.asm.mjs", (old, new))
 
-    def patched(route):
-        body = route.fetch().text()
-        assert body.count(old) == 1, old
-        route.fulfill(body=body.replace(old, new), content_type="text/javascript")
 
-    page.context.route("**/pyodide.asm.mjs", patched)
+# The snapshot maker's start never ends once its Python is to start (seen in
+# Firefox, under load). Both workers import python-boot.js; only the maker asks
+# for makeSnapshot.
+_START_FRESH = "export async function startFresh(boot, { makeSnapshot = false } = {}) {"
+MAKER_HANGS = (_START_FRESH, _START_FRESH + "\n  if (makeSnapshot) await new Promise(() => {});")
 
 
 def fill_and_see(page, name: str):
@@ -335,21 +350,10 @@ def test_a_truncated_snapshot_falls_back_to_a_normal_start(reader):
 def test_a_snapshot_attempt_that_never_ends_counts_as_one_failure(reader):
     # A snapshot maker that hangs once its Python is starting (seen in Firefox,
     # under load), with the worker's deadline shortened to keep the test short.
-    def short_deadline(route):
-        body = route.fetch().text()
-        old = "const SNAPSHOT_DEADLINE_MS = 120_000;"
-        assert body.count(old) == 1
-        route.fulfill(body=body.replace(old, "const SNAPSHOT_DEADLINE_MS = 10_000;"), content_type="text/javascript")
-
-    def hanging(route):
-        body = route.fetch().text()
-        old = "export async function startFresh(boot, { makeSnapshot = false } = {}) {"
-        assert body.count(old) == 1
-        stuck = f"{old}\n  if (makeSnapshot) await new Promise(() => {{}});"
-        route.fulfill(body=body.replace(old, stuck), content_type="text/javascript")
-
-    reader.context.route("**/widget-worker.js", short_deadline)
-    reader.context.route("**/python-boot.js", hanging)
+    serve_edited(
+        reader, "**/widget-worker.js", ("const SNAPSHOT_DEADLINE_MS = 120_000;", "const SNAPSHOT_DEADLINE_MS = 10_000;")
+    )
+    serve_edited(reader, "**/python-boot.js", MAKER_HANGS)
     assert start(reader) == "fresh"
     fill_and_see(reader, "Dana")
     assert wait_for_snapshot(reader) == "failed"
@@ -379,33 +383,20 @@ def test_a_failure_is_told_even_when_storage_stops_answering(reader):
     # Seen in Firefox, under load: a maker that never starts, and Cache Storage
     # that no longer answers when the failure is to be counted. The page still
     # hears the fate, which says the failure was not counted.
-    def short_waits(route):
-        body = route.fetch().text()
-        for old, new in (
-            ("const SNAPSHOT_DEADLINE_MS = 120_000;", "const SNAPSHOT_DEADLINE_MS = 5_000;"),
-            ("const STORAGE_WAIT_MS = 10_000;", "const STORAGE_WAIT_MS = 2_000;"),
-        ):
-            assert body.count(old) == 1
-            body = body.replace(old, new)
-        route.fulfill(body=body, content_type="text/javascript")
-
-    def hanging(path, *starts, stuck="return new Promise(() => {});"):
-        def fulfil(route):
-            body = route.fetch().text()
-            for old in starts:
-                assert body.count(old) == 1
-                body = body.replace(old, f"{old}\n{stuck}")
-            route.fulfill(body=body, content_type="text/javascript")
-
-        reader.context.route(path, fulfil)
-
-    reader.context.route("**/widget-worker.js", short_waits)
-    hanging(
-        "**/python-boot.js",
-        "export async function startFresh(boot, { makeSnapshot = false } = {}) {",
-        stuck="if (makeSnapshot) await new Promise(() => {});",
+    serve_edited(
+        reader,
+        "**/widget-worker.js",
+        ("const SNAPSHOT_DEADLINE_MS = 120_000;", "const SNAPSHOT_DEADLINE_MS = 5_000;"),
+        ("const STORAGE_WAIT_MS = 10_000;", "const STORAGE_WAIT_MS = 2_000;"),
     )
-    hanging("**/python-snapshot.js", "async failed(/** @type {string} */ why) {", "drop() {")
+    serve_edited(reader, "**/python-boot.js", MAKER_HANGS)
+    never = "\n    return new Promise(() => {});"
+    serve_edited(
+        reader,
+        "**/python-snapshot.js",
+        ("async failed(/** @type {string} */ why) {", "async failed(/** @type {string} */ why) {" + never),
+        ("drop() {", "drop() {" + never),
+    )
     assert start(reader) == "fresh"
     assert wait_for_snapshot(reader) == "failed"
     error = reader.evaluate("() => document.documentElement.dataset.pythonSnapshotError")

@@ -10,7 +10,7 @@ import datetime
 import itertools
 from dataclasses import dataclass, field
 
-from tests.support.engines import Engine
+from tests.support.engines import READY_S, Engine
 
 # Markup, script, an attribute break-out, right-to-left text, emoji and a
 # Unicode line separator. Each piece must come back as text.
@@ -97,12 +97,13 @@ def fill(engine: Engine, name: str, values: dict[str, str]) -> None:
         assert engine.run(FILL, name, key, value) == value, key
 
 
-def wait_for_output(engine: Engine, name: str, *pieces: str) -> str:
+def wait_for_output(engine: Engine, name: str, *pieces: str, timeout: float = READY_S) -> str:
     """The widget's output text, once every piece is in it."""
     return engine.wait_until(
         OUTPUT_HAS,
         name,
         list(pieces),
+        timeout=timeout,
         what=f"{name}'s output to show {pieces!r}",
     )
 
@@ -291,7 +292,7 @@ def _worker_answers(engine: Engine) -> bool:
     typed = f"Still Answering {next(_tokens)}"
     fill(engine, name, {CASES[name].text_field: typed})
     try:
-        engine.wait_until(OUTPUT_HAS, name, [typed], timeout=20, what="a view")
+        wait_for_output(engine, name, typed, timeout=20)
     except AssertionError:
         return False
     return True
