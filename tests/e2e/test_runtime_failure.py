@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.support.browser import launch
-from tests.support.pages import READY_MS, wait_for_state, widget
+from tests.support.pages import READY_MS, wait_for_state, widget, widgets_settled
 
 NAME = "rejection-checklist"
 FAILURE_MS = 15_000
@@ -23,7 +23,7 @@ def assert_fails_plainly_and_keeps_input(page, site, names=None, within=FAILURE_
     root.get_by_label("Contact's name").fill("Typed before the failure")
     wait_for_state(page, NAME, "error", timeout=within)
     # A failed widget waits for nothing: what the page held back for it goes on (search-gate.js, offline.js).
-    assert page.evaluate("() => document.documentElement.hasAttribute('data-widgets-settled')") is True
+    assert widgets_settled(page) is True
     status = root.locator('[data-role="status"]')
     expect(status).to_contain_text("The interactive part of this tool could not start")
     expect(status).to_contain_text("The form still works")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.pages import wait_for_state, widget
+from tests.support.pages import wait_for_state, widget, widgets_settled
 
 CHECKLIST = "rejection-checklist"
 # Records each XMLHttpRequest the page really sends. Installed before the
@@ -24,7 +24,6 @@ XMLHttpRequest.prototype.send = function (...args) {
   return send.apply(this, args);
 };"""
 INDEX_SENT = "() => window.__sent.filter((url) => url.endsWith('search/search_index.json')).length"
-SETTLED = "() => document.documentElement.hasAttribute('data-widgets-settled')"
 
 
 @pytest.fixture
@@ -51,10 +50,10 @@ def test_on_a_widget_page_the_index_is_asked_for_once_the_widgets_are_live(conte
     reader.goto(site.url + "rejection/")  # the theme's bundle has run
     expect(widget(reader, CHECKLIST)).to_have_attribute("data-state", "loading")
     assert reader.evaluate(INDEX_SENT) == 0
-    assert reader.evaluate(SETTLED) is False
+    assert widgets_settled(reader) is False
     context.unroute("**/pyodide.asm.wasm")  # the held requests go on too
     wait_for_state(reader, CHECKLIST, "ready")
-    assert reader.evaluate(SETTLED) is True  # the runtime's mark the gate waits for
+    assert widgets_settled(reader) is True  # the runtime's mark the gate waits for
     reader.wait_for_function(f"() => ({INDEX_SENT})() === 1")
     search_for(reader, "rejection")
 

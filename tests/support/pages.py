@@ -20,6 +20,12 @@ def wait_for_state(page, name, state, timeout=READY_MS):
     page.wait_for_selector(f'[data-widget="{name}"][data-state="{state}"]', timeout=timeout)
 
 
+def widgets_settled(page) -> bool:
+    """Whether the runtime marks the page as having no widget waiting for
+    Python (data-widgets-settled: what the offline copy and the search index wait for)."""
+    return page.evaluate("() => document.documentElement.hasAttribute('data-widgets-settled')")
+
+
 def run_axe(page) -> list[dict]:
     # Evaluated through the DevTools protocol: an injected <script> would be an
     # inline script, which the pages' Content-Security-Policy refuses.
