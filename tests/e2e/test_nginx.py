@@ -64,8 +64,11 @@ def test_types_compression_and_cache_lifetimes(nginx):
     assert "immutable" in wasm.headers["Cache-Control"]
     module = head(nginx.url + f"assets/pyodide/{version}/pyodide.mjs")
     assert module.headers["Content-Type"].startswith("text/javascript")
+    # The wheel and the trimmed standard library are named by their hashes.
     (wheel,) = (nginx.root / "assets" / "widgets").glob("*/*.whl")
-    assert "immutable" in head(nginx.url + wheel.relative_to(nginx.root).as_posix()).headers["Cache-Control"]
+    (stdlib,) = (nginx.root / "assets" / "stdlib").glob("*/python_stdlib.zip")
+    for hashed in (wheel, stdlib):
+        assert "immutable" in head(nginx.url + hashed.relative_to(nginx.root).as_posix()).headers["Cache-Control"]
     # Files that keep their name across deployments are revalidated.
     for path in [
         "",
