@@ -8,9 +8,8 @@ export default [
   { ignores: ["node_modules/", "site/", ".cache/", ".site.*/", ".venv/"] },
   js.configs.recommended,
   {
-    // Loaded by the pages as module scripts (mkdocs.yml's extra_javascript; widget-start.js
-    // from the tag the build puts after a page's first widget).
-    files: ["web/widget-runtime.js", "web/offline.js", "web/widget-start.js"],
+    // Loaded by the pages as module scripts (mkdocs.yml's extra_javascript).
+    files: ["web/widget-runtime.js", "web/offline.js"],
     languageOptions: { sourceType: "module", globals: { ...globals.browser, document$: "readonly" } },
   },
   {
@@ -28,8 +27,8 @@ export default [
     languageOptions: { sourceType: "module", globals: globals.worker },
   },
   {
-    // Inlined by the build, as a classic script, into pages with widgets.
-    files: ["web/search-gate.js"],
+    // Inlined by the build, as classic scripts, into pages with widgets.
+    files: ["web/search-gate.js", "web/widget-start.js"],
     languageOptions: { sourceType: "script", globals: globals.browser },
   },
   {

@@ -5,10 +5,12 @@ wrote its pages (MkDocs today; Zensical or a script tomorrow).
 1. the career center's files (logo, center.css), if mkdocs.yml brands the guide;
 2. the runtime: web/ into assets/widget-runtime/, the pinned Pyodide, the
    widgets' wheel (build_tools/runtime_assets.py);
-3. the Content-Security-Policy meta tag in every page, with the hashes of the
+3. the widgets' worker starter moved into the head of the pages that have
+   widgets (build_tools/early_start.py);
+4. the Content-Security-Policy meta tag in every page, with the hashes of the
    pages' inline scripts as written (build_tools/csp.py): after every change
    to the HTML;
-4. the offline worker, listing every file with its hash (build_tools/offline.py):
+5. the offline worker, listing every file with its hash (build_tools/offline.py):
    last, after every change to any file.
 
 ``python -m build_tools.build --finish DIR`` runs it on a folder that another
@@ -26,6 +28,7 @@ import yaml
 
 from build_tools.branding import CSS_URI, Branding, center_css, load_branding
 from build_tools.csp import add_policy_to_pages
+from build_tools.early_start import move_worker_start_to_head
 from build_tools.errors import ConfigError
 from build_tools.offline import offline_enabled, write_offline_worker
 from build_tools.runtime_assets import install_runtime
@@ -44,6 +47,7 @@ def finish_site(site_dir: Path, settings: SiteSettings) -> None:
         raise ConfigError(f"{site_dir}: no index.html, so not a built site")
     write_center_files(site_dir, settings.center)
     install_runtime(site_dir)
+    move_worker_start_to_head(site_dir)
     add_policy_to_pages(site_dir)
     write_offline_worker(site_dir, settings.offline)
 

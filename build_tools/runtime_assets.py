@@ -204,9 +204,9 @@ def install_runtime(site_dir: Path) -> RuntimeManifest:
     runtime.mkdir(parents=True, exist_ok=True)
     for src in WEB_DIR.iterdir():
         # offline-worker.js is a template: build_tools/offline.py writes the
-        # worker itself to the site's root. search-gate.js is inlined into
-        # the pages (build_tools/widget_html.py).
-        if src.suffix in {".js", ".css"} and src.name not in {"offline-worker.js", "search-gate.js"}:
+        # worker itself to the site's root. search-gate.js and widget-start.js
+        # are inlined into the pages (build_tools/widget_html.py).
+        if src.suffix in {".js", ".css"} and src.name not in {"offline-worker.js", "search-gate.js", "widget-start.js"}:
             shutil.copy2(src, runtime / src.name)
 
     pyodide_dst = site_dir / "assets" / "pyodide" / pin.version

@@ -27,8 +27,12 @@ from build_tools.widget_fences import WidgetFence, split_lines, widget_fence_ope
 from widgets.registry import template_path
 
 WIDGETS_DIR = Path(__file__).resolve().parent.parent / "widgets"
-# Inlined into widget pages (early_start): it must run before the theme's bundle.
+# Inlined into widget pages (early_start): they must run before the theme's bundle.
 SEARCH_GATE = WIDGETS_DIR.parent / "web" / "search-gate.js"
+WORKER_START = WIDGETS_DIR.parent / "web" / "widget-start.js"
+# The attribute that marks the worker's starter (and names the worker) in a
+# page: build_tools/early_start.py moves that script into the page's head.
+START_ATTR = "data-guide-start"
 
 _templates = jinja2.Environment(
     loader=jinja2.FileSystemLoader(str(WIDGETS_DIR)),
@@ -163,29 +167,45 @@ def fill_markers(html: str, rendered: list[str]) -> str:
     return _MARKER_RE.sub(fill, html)
 
 
-@functools.cache
-def search_gate() -> str:
-    """web/search-gate.js as an inline script, without its opening comments
-    (the build's CSP hashes it like the theme's own inline scripts)."""
-    lines = SEARCH_GATE.read_text(encoding="utf-8").splitlines()
+def _inlined(source: Path) -> str:
+    """A classic script of web/ as inline code, without its opening comments."""
+    lines = source.read_text(encoding="utf-8").splitlines()
     while lines and lines[0].startswith("//"):
         lines.pop(0)
     code = "\n".join(lines).strip()
     if "</" in code:
-        raise ValueError(f"{SEARCH_GATE} cannot be inlined: it contains '</'")
-    return f"\n<script>{code}</script>"
+        raise ValueError(f"{source} cannot be inlined: it contains '</'")
+    return code
+
+
+@functools.cache
+def search_gate() -> str:
+    """web/search-gate.js as an inline script (the build's CSP hashes it like
+    the theme's own inline scripts)."""
+    return f"\n<script>{_inlined(SEARCH_GATE)}</script>"
+
+
+@functools.cache
+def worker_start(worker_src: str) -> str:
+    """web/widget-start.js as an inline script that starts the worker at
+    ``worker_src`` (relative to the page). Its code is the same on every page,
+    so one CSP hash allows it."""
+    return f'\n<script {START_ATTR}="{escape(worker_src, quote=True)}">{_inlined(WORKER_START)}</script>'
 
 
 def early_start(runtime_src: str) -> str:
-    """Tags for right after a page's first widget, before the theme's scripts.
-    The search gate (web/search-gate.js) holds the theme's search index back
-    until the widgets are live. Then async modules that run as soon as they
-    arrive: widget-start.js (no imports: it arrives first) starts the Python
-    worker; the runtime, which the page's footer loads too (a module runs only
-    once), mounts the widgets."""
-    start_src = runtime_src.rsplit("/", 1)[0] + "/widget-start.js" if "/" in runtime_src else "widget-start.js"
-    return search_gate() + "".join(
-        f'\n<script type="module" src="{escape(src, quote=True)}" async></script>' for src in (start_src, runtime_src)
+    """Tags for right after a page's first widget, before the theme's scripts:
+    the worker's starter (web/widget-start.js, which the post-build step moves
+    into the page's head, build_tools/early_start.py); the search gate
+    (web/search-gate.js), which holds the theme's search index back until the
+    widgets are live; and an async copy of the runtime's module tag, which the
+    page's footer loads too (a module runs only once), so that it mounts the
+    widgets as soon as it arrives."""
+    runtime_dir = runtime_src.rsplit("/", 1)[0] + "/" if "/" in runtime_src else ""
+    return (
+        worker_start(runtime_dir + "widget-worker.js")
+        + search_gate()
+        + f'\n<script type="module" src="{escape(runtime_src, quote=True)}" async></script>'
     )
 
 

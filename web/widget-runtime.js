@@ -136,15 +136,16 @@ function setState(root, state) {
   markSettled();
 }
 
-// The worker web/widget-start.js started before this module ran, if it did
+// The worker web/widget-start.js started from the page's head, if it did
 // (once: a later page of an instant-navigation session starts its own only
-// when the first one has died).
-/** @returns {import("./widget-start.js").EarlyWorker | undefined} */
+// when the first one has died), and what it said before this module ran.
+/** @typedef {{worker: Worker, heard: Event[], release: () => void}} EarlyWorker */
+/** @returns {EarlyWorker | undefined} */
 function takeEarlyWorker() {
   const holder = /** @type {any} */ (globalThis);
   const early = holder.guideEarlyWorker;
   delete holder.guideEarlyWorker;
-  holder.guideWorkerStarted = true; // widget-start.js, should it arrive later, starts none
+  holder.guideWorkerStarted = true; // widget-start.js, should it run later, starts none
   return early;
 }
 

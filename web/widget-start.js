@@ -1,18 +1,29 @@
 // @ts-check
-// Starts the widgets' Python worker as early as a page allows. The build puts
-// this tiny module (no imports, async) right after a page's first widget, so it
-// runs as soon as it arrives, before the theme's scripts: Pyodide downloads
-// while the page is still being set up. widget-runtime.js takes the worker
-// over (takeEarlyWorker there); what the worker said before that is kept for it.
-
-/** @typedef {{worker: Worker, heard: Event[], release: () => void}} EarlyWorker */
-
-/** @param {Event[]} heard */
-function startWorker(heard) {
-  const worker = new Worker(new URL("./widget-worker.js", import.meta.url), {
+// Starts the widgets' Python worker as early as a page allows. The build
+// inlines this file, as a classic script, into a widget page's <head>, before
+// its stylesheets (build_tools/widget_html.py writes it after the page's first
+// widget; build_tools/early_start.py moves it up): it runs as the parser reads
+// the head, so Pyodide downloads and starts while the page is still being laid
+// out. As an async module after the first widget, it waited for a free moment
+// of the page's thread and started the worker 55-115 ms into a cold load.
+// widget-runtime.js takes the worker over (takeEarlyWorker there); what the
+// worker said before that is kept for it. The script's data-guide-start names
+// the worker, relative to the page. It must stay a classic script with no
+// imports and no "</".
+(() => {
+  // Once per document: when the runtime came first (instant navigation to a
+  // page with widgets), it has started the worker itself.
+  const holder = /** @type {any} */ (globalThis);
+  const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
+  const workerUrl = script && script.dataset.guideStart;
+  if (holder.guideWorkerStarted || !workerUrl) return;
+  holder.guideWorkerStarted = true;
+  const worker = new Worker(new URL(workerUrl, document.baseURI), {
     type: "module",
     name: "follow-up-guide-python",
   });
+  /** @type {Event[]} */
+  const heard = [];
   /** @param {Event} event */
   const keep = (event) => {
     heard.push(event);
@@ -21,8 +32,7 @@ function startWorker(heard) {
   worker.addEventListener("message", keep);
   worker.addEventListener("error", keep);
   performance.mark("widget-runtime:start"); // for the benchmarks
-  /** @type {EarlyWorker} */
-  const early = {
+  holder.guideEarlyWorker = {
     worker,
     heard,
     release() {
@@ -30,14 +40,4 @@ function startWorker(heard) {
       worker.removeEventListener("error", keep);
     },
   };
-  return early;
-}
-
-// Async modules run in the order they arrive: when the runtime came first,
-// it has started the worker itself (guideWorkerStarted), and a second one
-// would download Python again.
-const holder = /** @type {any} */ (globalThis);
-if (!holder.guideWorkerStarted) {
-  holder.guideWorkerStarted = true;
-  holder.guideEarlyWorker = startWorker([]);
-}
+})();

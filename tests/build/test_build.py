@@ -162,6 +162,26 @@ def test_only_widget_pages_hold_the_search_index_back_before_the_theme_runs(site
     assert not list(site.rglob("search-gate.js*"))
 
 
+def test_widget_pages_start_their_worker_from_the_head_before_the_stylesheets(site):
+    # web/widget-start.js, inlined and moved up by the post-build step
+    # (build_tools/early_start.py): it runs as the parser reads the head.
+    with_widgets = 0
+    for page in site.rglob("*.html"):
+        html = page.read_text()
+        head, _, body = html.partition("</head>")
+        if "data-widget=" not in html:
+            assert "data-guide-start" not in html, page
+            continue
+        with_widgets += 1
+        (start,) = re.findall(r'<script data-guide-start="([^"]*)">', head)
+        assert "data-guide-start" not in body, page
+        assert head.index("data-guide-start") < head.index('rel="stylesheet"'), page
+        assert head.index("Content-Security-Policy") < head.index("data-guide-start"), page
+        assert (page.parent / start).resolve() == (site / RUNTIME_DIR / "widget-worker.js").resolve(), page
+    assert with_widgets == 3
+    assert not list(site.rglob("widget-start.js*"))
+
+
 def test_every_css_url_is_relative(site):
     for sheet in site.rglob("*.css"):
         text = sheet.read_text()

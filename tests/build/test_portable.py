@@ -20,7 +20,7 @@ from build_tools.errors import ContentErrors
 from build_tools.markdown_ext import WidgetFences
 from build_tools.offline import WORKER_NAME, read_worker_build
 from build_tools.runtime_assets import RUNTIME_DIR
-from build_tools.widget_html import search_gate
+from build_tools.widget_html import search_gate, worker_start
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -73,13 +73,14 @@ def test_the_runtime_starts_right_after_the_first_widget_when_told_where_it_is()
     ext = WidgetFences(path="docs/a.md", runtime_src="../assets/widget-runtime/widget-runtime.js")
     html = markdown.markdown(PAGE, extensions=[ext])
     tag = '<script type="module" src="../assets/widget-runtime/widget-runtime.js" async></script>'
-    start = '<script type="module" src="../assets/widget-runtime/widget-start.js" async></script>'
-    assert html.count(tag) == 1 and html.count(start) == 1
-    # The worker's starter first: it has no imports, so it arrives and runs first.
-    assert html.index(start) < html.index(tag) < html.index('data-widget="thank-you-note"')
-    # Before both, inline, the gate that holds the theme's search index back.
+    # The worker's starter first (the post-build step moves it into the head),
+    # then the gate that holds the theme's search index back, then the runtime.
+    start = worker_start("../assets/widget-runtime/widget-worker.js")
     gate = search_gate()
-    assert html.count(gate) == 1 and html.index(gate) < html.index(start)
+    assert html.count(tag) == 1 and html.count(start) == 1 and html.count(gate) == 1
+    assert html.index(start) < html.index(gate) < html.index(tag) < html.index('data-widget="thank-you-note"')
+    assert 'data-guide-start="../assets/widget-runtime/widget-worker.js"' in start
+    assert "widget-start.js" not in html  # inlined, not loaded
 
 
 def test_one_converter_serves_page_after_page():
@@ -191,12 +192,19 @@ def test_the_post_build_step_finishes_a_folder_mkdocs_did_not_build(tmp_path):
     # The center's branding files (examples/career-center/mkdocs.yml).
     assert (site / "assets" / "center" / "center.css").is_file()
     assert list((site / "assets" / "center").glob("*.svg"))
-    # Every page carries the policy, which allows the page's inline script.
+    # Every page carries the policy, which allows the page's inline scripts.
     inline = sha256(b'document.documentElement.dataset.shell = "plain";')
     for page in ("index.html", "rejection/index.html"):
         head = (site / page).read_text().split("</head>")[0]
         assert head.count('<meta http-equiv="Content-Security-Policy"') == 1, page
         assert f"'{inline}'" in head
+    # The page with a widget starts its worker from its head, which the policy allows.
+    head, body = (site / "rejection" / "index.html").read_text().split("</head>")
+    start = worker_start("../assets/widget-runtime/widget-worker.js").lstrip("\n")
+    assert head.count(start) == 1 and "data-guide-start" not in body
+    code = start.split(">", 1)[1].removesuffix("</script>")
+    assert f"'{sha256(code.encode())}'" in head
+    assert "data-guide-start" not in (site / "index.html").read_text()
     # The offline worker lists every file with its hash, pages by their URL.
     build = read_worker_build(site)
     assert build["offline"] is True

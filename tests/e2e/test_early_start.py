@@ -1,8 +1,10 @@
-"""The Python worker starts from web/widget-start.js, the tiny module the build
-puts after a page's first widget, before the theme's scripts; the page
+"""The Python worker starts from web/widget-start.js, the tiny script the build
+inlines into a widget page's head (build_tools/early_start.py); the page
 runtime takes it over and hears what it said before then."""
 
 from __future__ import annotations
+
+import re
 
 from playwright.sync_api import expect
 
@@ -10,14 +12,21 @@ from tests.support.pages import wait_for_state, widget
 
 NAME = "rejection-checklist"
 
-# Records every worker the page creates, with the script that created it.
+# Records every worker the page creates, with the script that created it:
+# the stack of a module, or where a classic script sat in the page.
 COUNT_WORKERS = """
 window.__workers = [];
 const PageWorker = window.Worker;
 window.Worker = class extends PageWorker {
   constructor(url, options) {
     super(url, options);
-    window.__workers.push({ name: (options && options.name) || "", stack: new Error().stack || "" });
+    const script = document.currentScript;
+    window.__workers.push({
+      name: (options && options.name) || "",
+      stack: new Error().stack || "",
+      inHead: Boolean(script && script.parentElement === document.head && script.dataset.guideStart),
+      beforeBody: document.body === null,
+    });
   }
 };
 """
@@ -28,7 +37,7 @@ def python_workers_started(page):
     return [w for w in page.evaluate("() => window.__workers") if w["name"] == "follow-up-guide-python"]
 
 
-def test_one_worker_is_started_by_the_early_module_and_taken_over(context, site):
+def test_one_worker_is_started_from_the_head_and_taken_over(context, site):
     context.add_init_script(COUNT_WORKERS)
     page = context.new_page()
     page.goto(site.url + "rejection/")
@@ -38,24 +47,30 @@ def test_one_worker_is_started_by_the_early_module_and_taken_over(context, site)
     expect(root.locator('[data-output="reply"]')).to_contain_text("Early Start")
     workers = python_workers_started(page)
     assert len(workers) == 1
-    assert "widget-start.js" in workers[0]["stack"]
+    # Started by the head's inline script, before the parser reached the body.
+    assert workers[0]["inHead"] and workers[0]["beforeBody"]
     assert page.evaluate("() => 'guideEarlyWorker' in globalThis") is False  # taken over
 
 
-def test_when_the_runtime_arrives_first_the_early_module_starts_no_second_worker(context, site):
+def test_without_the_head_s_starter_the_runtime_starts_the_one_worker(context, site):
+    # As after instant navigation from a page without widgets: the head the
+    # page came with never ran the starter, so the runtime starts the worker.
     context.add_init_script(COUNT_WORKERS)
-    held = []
-    context.route("**/widget-start.js", lambda route: held.append(route))  # arrives after the runtime
+
+    def without_starter(route):
+        html = route.fetch().text()
+        stripped = re.sub(r'<script data-guide-start="[^"]*">.*?</script>', "", html, flags=re.DOTALL)
+        assert stripped != html
+        route.fulfill(body=stripped, content_type="text/html")
+
+    context.route("**/rejection/", without_starter)
     page = context.new_page()
-    page.goto(site.url + "rejection/", wait_until="commit")
+    page.goto(site.url + "rejection/")
     wait_for_state(page, NAME, "ready")
-    assert len(held) == 1
-    held[0].continue_()
-    page.wait_for_load_state("load")  # an async script delays the load event until it has run
     widget(page, NAME).get_by_label("Contact's name").fill("Late Starter")
     expect(widget(page, NAME).locator('[data-output="reply"]')).to_contain_text("Late Starter")
     workers = python_workers_started(page)
-    assert len(workers) == 1 and "widget-start.js" not in workers[0]["stack"]
+    assert len(workers) == 1 and not workers[0]["inHead"] and "widget-runtime.js" in workers[0]["stack"]
     assert page.evaluate("() => 'guideEarlyWorker' in globalThis") is False
 
 

@@ -75,8 +75,8 @@ def test_a_reader_who_searches_while_the_widgets_load_gets_results(context, read
 
 
 def test_without_the_widgets_runtime_the_index_comes_after_a_while(context, reader, site):
-    # Neither script that would start the widgets arrives: nothing marks them live.
-    context.route("**/widget-start.js", lambda route: route.abort())
+    # The page runtime never arrives: nothing marks the widgets live (the
+    # worker the head started has no one to tell).
     context.route("**/widget-runtime.js", lambda route: route.abort())
     reader.goto(site.url + "rejection/")
     assert reader.evaluate(INDEX_SENT) == 0
