@@ -4,10 +4,11 @@ The Markdown extension writes the worker's starter (web/widget-start.js,
 inline, marked with ``START_ATTR``) after a page's first widget: that is as
 far as a Markdown extension reaches. Here, on the built pages, it moves into
 the head, before the first stylesheet (an inline script after a stylesheet
-waits for it to load), so it runs as soon as the parser reads it. Measured
-interleaved with bare Pyodide (benchmarks/checklist_ready.py), it started the
-worker at about 45 ms into a cold load instead of 55-115 ms, and the widgets
-went live 40-60 ms sooner on 2 cores.
+waits for it to load), so it runs as soon as the parser reads it. As an async
+module after the first widget, it had to wait for a free moment of the page's
+thread: the worker started 55-115 ms into a cold load (`make bench`), against
+25-30 ms from the head, and in A/B runs interleaved with bare Pyodide on 2
+cores the widgets went live 40-60 ms sooner (median of 10 paired loads a page).
 
 Runs before the Content-Security-Policy is written (build_tools/csp.py); the
 script's hash does not change with its place.

@@ -4,12 +4,10 @@
 // its stylesheets (build_tools/widget_html.py writes it after the page's first
 // widget; build_tools/early_start.py moves it up): it runs as the parser reads
 // the head, so Pyodide downloads and starts while the page is still being laid
-// out. As an async module after the first widget, it waited for a free moment
-// of the page's thread and started the worker 55-115 ms into a cold load.
-// widget-runtime.js takes the worker over (takeEarlyWorker there); what the
-// worker said before that is kept for it. The script's data-guide-start names
-// the worker, relative to the page. It must stay a classic script with no
-// imports and no "</".
+// out (build_tools/early_start.py has the figures). widget-runtime.js takes
+// the worker over (takeEarlyWorker there); what the worker said before that
+// is kept for it. The script's data-guide-start names the worker, relative to
+// the page. It must stay a classic script with no imports and no "</".
 (() => {
   // Once per document: when the runtime came first (instant navigation to a
   // page with widgets), it has started the worker itself.

@@ -81,7 +81,9 @@ def test_a_failure_the_worker_reports_before_the_runtime_runs_is_shown(context, 
     held = []
     context.route("**/widget-runtime.js", lambda route: held.append(route))  # the page runtime arrives late
     page = context.new_page()
-    page.goto(site.url + "rejection/", wait_until="commit")
+    # The worker starts from the head: its error may come before the page asks for the runtime.
+    with page.expect_request(lambda request: request.url.endswith("/widget-runtime.js")):
+        page.goto(site.url + "rejection/", wait_until="commit")
     page.wait_for_function("() => globalThis.guideEarlyWorker?.heard.some((e) => e.type === 'error')", timeout=30_000)
     assert len(held) == 1
     held[0].continue_()
