@@ -58,10 +58,11 @@ def test_without_the_head_s_starter_the_runtime_starts_the_one_worker(context, s
     context.add_init_script(COUNT_WORKERS)
 
     def without_starter(route):
-        html = route.fetch().text()
+        response = route.fetch()
+        html = response.text()
         stripped = re.sub(r'<script data-guide-start="[^"]*">.*?</script>', "", html, flags=re.DOTALL)
         assert stripped != html
-        route.fulfill(body=stripped, content_type="text/html")
+        route.fulfill(response=response, body=stripped)
 
     context.route("**/rejection/", without_starter)
     page = context.new_page()
@@ -72,6 +73,35 @@ def test_without_the_head_s_starter_the_runtime_starts_the_one_worker(context, s
     workers = python_workers_started(page)
     assert len(workers) == 1 and not workers[0]["inHead"] and "widget-runtime.js" in workers[0]["stack"]
     assert page.evaluate("() => 'guideEarlyWorker' in globalThis") is False
+
+
+def test_the_starter_run_again_starts_no_second_worker(context, site):
+    # Were the head's script run once more (instant navigation re-running a
+    # page's inline scripts), the worker already running stays the only one.
+    context.add_init_script(COUNT_WORKERS)
+    page = context.new_page()
+    page.goto(site.url + "rejection/")
+    wait_for_state(page, NAME, "ready")
+    ran = page.evaluate(
+        """() => {
+             // The starter reads document.currentScript first thing: count the
+             // reads, to know it ran (a script the CSP blocked would not).
+             let reads = 0;
+             const { get } = Object.getOwnPropertyDescriptor(Document.prototype, "currentScript");
+             Object.defineProperty(document, "currentScript", { configurable: true, get() { reads += 1; return get.call(this); } });
+             const starter = document.head.querySelector("script[data-guide-start]");
+             const again = document.createElement("script");
+             again.dataset.guideStart = starter.dataset.guideStart;
+             again.textContent = starter.textContent;  // the same code: the page's CSP allows it
+             document.head.append(again);  // an inline script runs as it is inserted
+             delete document.currentScript;
+             return reads;
+           }"""
+    )
+    assert ran == 1
+    widget(page, NAME).get_by_label("Contact's name").fill("Once Only")
+    expect(widget(page, NAME).locator('[data-output="reply"]')).to_contain_text("Once Only")
+    assert len(python_workers_started(page)) == 1
 
 
 def test_a_failure_the_worker_reports_before_the_runtime_runs_is_shown(context, site):
