@@ -88,7 +88,13 @@ def test_the_starter_run_again_starts_no_second_worker(context, site):
              // reads, to know it ran (a script the CSP blocked would not).
              let reads = 0;
              const { get } = Object.getOwnPropertyDescriptor(Document.prototype, "currentScript");
-             Object.defineProperty(document, "currentScript", { configurable: true, get() { reads += 1; return get.call(this); } });
+             Object.defineProperty(document, "currentScript", {
+               configurable: true,
+               get() {
+                 reads += 1;
+                 return get.call(this);
+               },
+             });
              const starter = document.head.querySelector("script[data-guide-start]");
              const again = document.createElement("script");
              again.dataset.guideStart = starter.dataset.guideStart;
