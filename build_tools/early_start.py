@@ -6,8 +6,8 @@ far as a Markdown extension reaches. Here, on the built pages, it moves into
 the head, before the first stylesheet (an inline script after a stylesheet
 waits for it to load), so it runs as soon as the parser reads it. As an async
 module after the first widget, it had to wait for a free moment of the page's
-thread: the worker started 55-115 ms into a cold load (`make bench`), against
-25-30 ms from the head, and in A/B runs interleaved with bare Pyodide on 2
+thread: the worker started 63-115 ms into a cold load (`make bench`), against
+23-30 ms from the head, and in A/B runs interleaved with bare Pyodide on 2
 cores the widgets went live 40-60 ms sooner (median of 10 paired loads a page).
 
 Runs before the Content-Security-Policy is written (build_tools/csp.py); the
