@@ -42,7 +42,7 @@ def start_in_head(html: str, page: str = "page") -> str:
     script = found.group(0).lstrip("\n")
     rest = html[: found.start()] + html[found.end() :]
     head = _HEAD_RE.search(rest)
-    assert head  # the script was after the head: cutting it left the head as it was
+    assert head  # the script was outside the head: cutting it left the head whole
     sheet = _STYLESHEET_RE.search(rest, head.start(), head.end())
     at = sheet.start() if sheet else head.end() - len("</head>")
     return rest[:at] + script + "\n" + rest[at:]

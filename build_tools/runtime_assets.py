@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TypedDict
 
 from build_tools.errors import BuildError
+from build_tools.widget_html import INLINED_SCRIPTS
 
 ROOT = Path(__file__).resolve().parent.parent
 PIN_FILE = Path(__file__).resolve().parent / "pyodide-pin.toml"
@@ -202,11 +203,12 @@ def install_runtime(site_dir: Path) -> RuntimeManifest:
     bytecode = ensure_bytecode(pin)
     runtime = site_dir / RUNTIME_DIR
     runtime.mkdir(parents=True, exist_ok=True)
+    inlined = {script.name for script in INLINED_SCRIPTS}
     for src in WEB_DIR.iterdir():
         # offline-worker.js is a template: build_tools/offline.py writes the
-        # worker itself to the site's root. search-gate.js and widget-start.js
-        # are inlined into the pages (build_tools/widget_html.py).
-        if src.suffix in {".js", ".css"} and src.name not in {"offline-worker.js", "search-gate.js", "widget-start.js"}:
+        # worker itself to the site's root. The inlined scripts are in the
+        # pages (build_tools/widget_html.py).
+        if src.suffix in {".js", ".css"} and src.name not in {"offline-worker.js", *inlined}:
             shutil.copy2(src, runtime / src.name)
 
     pyodide_dst = site_dir / "assets" / "pyodide" / pin.version

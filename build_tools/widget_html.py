@@ -30,6 +30,8 @@ WIDGETS_DIR = Path(__file__).resolve().parent.parent / "widgets"
 # Inlined into widget pages (early_start): they must run before the theme's bundle.
 SEARCH_GATE = WIDGETS_DIR.parent / "web" / "search-gate.js"
 WORKER_START = WIDGETS_DIR.parent / "web" / "widget-start.js"
+# Never shipped as files (build_tools/runtime_assets.py leaves them out).
+INLINED_SCRIPTS = (SEARCH_GATE, WORKER_START)
 # The attribute that marks the worker's starter (and names the worker) in a
 # page: build_tools/early_start.py moves that script into the page's head.
 START_ATTR = "data-guide-start"
