@@ -133,6 +133,14 @@ def ensure_pyodide(pin: PyodidePin | None = None, cache_dir: Path = CACHE_DIR) -
     return target
 
 
+def wheel_mount(wheel_name: str) -> str:
+    """Where the worker writes the wheel in Pyodide's file system. Python
+    imports from it there, as it imports the standard library from
+    /lib/python314.zip (zipimport): nothing is unpacked. The wheel's bytecode
+    is compiled under these paths, so tracebacks name them."""
+    return "/lib/" + wheel_name
+
+
 def build_wheel(out_dir: Path) -> Path:
     """The widgets package as a py3-none-any wheel, byte-for-byte reproducible."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -156,7 +164,7 @@ def build_wheel(out_dir: Path) -> Path:
 
 def minimal_lock(pyodide_dir: Path) -> dict:
     """Pyodide's lock reduced to what loadPyodide reads at start: its ``info``.
-    The worker fetches and unpacks the widgets' wheel itself, with integrity."""
+    The worker fetches the widgets' wheel itself, with integrity."""
     lock = json.loads((pyodide_dir / LOCK_FILE).read_text(encoding="utf-8"))
     return {"info": lock["info"], "packages": {}}
 
@@ -182,6 +190,7 @@ class RuntimeManifest(TypedDict):
 
     pyodide: str  # Pyodide's folder
     wheel: str  # the widgets' wheel, with bytecode
+    wheelMount: str  # where the worker writes it for Python to import from (wheel_mount)
     stdlib: str  # the trimmed standard library, bytecode
     stdlibFull: FullStdlib  # Pyodide's full standard library, on first need
     lock: dict  # the minimal lock loadPyodide starts with
@@ -228,6 +237,7 @@ def install_runtime(site_dir: Path) -> RuntimeManifest:
     manifest: RuntimeManifest = {
         "pyodide": pyodide,
         "wheel": wheel,
+        "wheelMount": wheel_mount(bytecode.wheel.name),
         "stdlib": stdlib,
         "stdlibFull": {
             "url": pyodide + full_stdlib.name,

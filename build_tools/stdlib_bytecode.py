@@ -29,7 +29,15 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.runtime_assets import ROOT, WEB_DIR, PyodidePin, RuntimeAssetError, build_wheel, ensure_pyodide
+from build_tools.runtime_assets import (
+    ROOT,
+    WEB_DIR,
+    PyodidePin,
+    RuntimeAssetError,
+    build_wheel,
+    ensure_pyodide,
+    wheel_mount,
+)
 
 CACHE_DIR = ROOT / ".cache" / "bytecode"
 IN_PYODIDE = Path(__file__).resolve().parent / "in_pyodide"
@@ -121,6 +129,7 @@ def ensure_bytecode(pin: PyodidePin | None = None, cache_dir: Path = CACHE_DIR) 
                     "fallback": FALLBACK_SOURCE.read_text(encoding="utf-8"),
                     "out_zip": "/out/stdlib.zip",
                     "out_wheel": "/out/widgets.whl",
+                    "wheel_mount": wheel_mount(wheel.name),
                 },
             }
             run_in_pyodide("compile_bytecode.py", job, work)

@@ -59,10 +59,6 @@ let step = ""; // what the current attempt waits for, for its failure message
 let deadline;
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let idleTimer;
-// Restored from a snapshot: the wheel's files, written once the first views are
-// answered (python-boot.js, setUp).
-/** @type {(() => void) | null} */
-let unpackWheel = null;
 let forgotten = false; // "Clear my data" was pressed: keep nothing
 // Where each reply is also written, on a cross-origin isolated page: the page
 // shows it without waiting for the message (quick-reply.js).
@@ -80,9 +76,8 @@ async function boot() {
       const restored = await restore(started);
       if (restored) {
         bootKind = "snapshot";
-        unpackWheel = restored.unpackWheel;
         performance.mark("worker:snapshot-restored");
-        return restored.handle;
+        return restored;
       }
     } catch (error) {
       if (error instanceof BootFailure) throw error;
@@ -272,16 +267,6 @@ async function drain() {
     }
   } finally {
     draining = false;
-  }
-  if (unpackWheel) {
-    const unpack = unpackWheel;
-    unpackWheel = null;
-    try {
-      unpack();
-    } catch (error) {
-      // Every module is in memory already: only a traceback's source lines miss them.
-      console.warn("The widgets' files could not be written:", error);
-    }
   }
   whenIdleMakeSnapshot(); // not while the reader types
 }

@@ -4,9 +4,7 @@ Each widget is imported on first use, so a worker that starts from scratch
 compiles only the widgets of the page it serves. The worker that makes a
 snapshot for later pages imports every module of the package first
 (``import_all``, called by web/snapshot-maker.js): a later page then starts
-with its widget's modules already in memory, whichever widget it has, and
-needs the wheel's files only once its first views are answered
-(web/python-boot.js unpacks them then).
+with its widget's modules already in memory, whichever widget it has.
 """
 
 from __future__ import annotations

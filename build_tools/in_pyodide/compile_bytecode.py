@@ -1,11 +1,13 @@
 """Inside the pinned Pyodide (run by run.mjs): bytecode for Pyodide's CPython.
 
 ARGS: full_zip, modules (zip entries to keep, e.g. "json/decoder.py"),
-fallback (source of the fallback finder), wheel, out_zip, out_wheel.
+fallback (source of the fallback finder), wheel, out_zip, out_wheel,
+wheel_mount (where the worker puts the wheel: build_tools/runtime_assets.py).
 
 Writes a trimmed standard library zip holding only ``.pyc`` files (PEP 552
 unchecked-hash, so nothing is compared with a source that is not there), and
-the widgets' wheel with its modules' bytecode added under __pycache__/.
+the widgets' wheel with each module's bytecode beside its source, where
+zipimport looks for it (the worker imports from the wheel as it stands).
 Reproducible: sorted entries, fixed 1980 timestamps, fixed permissions.
 """
 
@@ -88,8 +90,9 @@ def compiled_wheel() -> None:
     (record,) = [name for name in files if name.endswith(".dist-info/RECORD")]
     for name in list(files):
         if name.endswith(".py"):
-            cached = importlib.util.cache_from_source(name)
-            files[cached] = pyc(files[name], name)
+            # zipimport reads "x.pyc" beside "x.py" (never __pycache__/), and
+            # leaves the compiled file name as it is: the path it will have.
+            files[name[:-3] + ".pyc"] = pyc(files[name], f"{ARGS['wheel_mount']}/{name}")
     rows = io.StringIO()
     writer = csv.writer(rows, lineterminator="\n")
     for name in sorted(files):

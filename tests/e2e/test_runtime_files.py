@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.pages import wait_for_state, widget
+from tests.support.pages import WHEEL_CHECK, WHEEL_CHECKED, wait_for_state, widget
 
 NAME = "rejection-checklist"
 FULL_STDLIB = "/assets/pyodide/"  # the full python_stdlib.zip lives with Pyodide
@@ -47,6 +47,10 @@ def test_the_page_starts_on_the_trimmed_standard_library(worker_page):
         python_in_worker(worker_page, "import json; str(json.__spec__.origin.endswith('.pyc') or json.__file__)")
         == "True"
     )
+
+
+def test_the_widgets_import_from_their_wheel_with_its_bytecode_and_sources(worker_page):
+    assert python_in_worker(worker_page, WHEEL_CHECK) == WHEEL_CHECKED
 
 
 def test_a_module_outside_the_trimmed_set_still_imports(worker_page):

@@ -1,18 +1,20 @@
 // Runs widgets.binding.handle inside the real Pyodide (the pinned one, under
 // Node), as the browser's worker does. Usage:
-//   node run_binding.mjs <pyodide dir> <wheel> < requests.json  > replies.json
+//   node run_binding.mjs <pyodide dir> <wheel> <mount> < requests.json  > replies.json
+// <mount> is where the wheel goes in Pyodide's file system
+// (build_tools/runtime_assets.py, wheel_mount).
 // requests.json is a JSON list of request objects; replies are JSON strings.
 // With WIDGETS_IMPORT_TRACE=<file>, it also appends to that file one JSON line:
 // the standard-library files the session imported (the build's trace, see
 // build_tools/stdlib_bytecode.py).
-// With a third argument, the built site's trimmed standard library, it starts
+// With a fourth argument, the built site's trimmed standard library, it starts
 // as the worker does: on that zip, with the fallback finder fetching the full
 // one on first need; the output then says how often it did ("fullStdlibFetched").
 import { appendFileSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
-const [pyodideDir, wheel, trimmedStdlib] = process.argv.slice(2);
+const [pyodideDir, wheel, mount, trimmedStdlib] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
 const pyodide = await loadPyodide({
   indexURL: pyodideDir + "/",
@@ -27,9 +29,9 @@ if (trimmedStdlib) {
   const sha256 = (await import("node:crypto")).createHash("sha256").update(readFileSync(full)).digest("hex");
   fallback = pyodide.pyimport("_guide_stdlib_fallback").install("guideFetchFullStdlib", sha256);
 }
-// Installed as web/widget-worker.js does it: the wheel unpacked onto sys.path.
-const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir: sitePackages });
+// Installed as web/python-boot.js does it: the wheel itself on sys.path.
+pyodide.FS.writeFile(mount, new Uint8Array(readFileSync(wheel)));
+pyodide.pyimport("sys").path.insert(0, mount);
 const handle = pyodide.pyimport("widgets.binding").handle;
 const requests = JSON.parse(readFileSync(0, "utf8"));
 const info = pyodide.runPython("import sys; sys.version.split()[0]");

@@ -7,7 +7,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from build_tools.runtime_assets import ensure_pyodide
+from build_tools.runtime_assets import ensure_pyodide, wheel_mount
 
 RUN_BINDING = Path(__file__).resolve().parents[1] / "pyodide" / "run_binding.mjs"
 
@@ -15,7 +15,7 @@ RUN_BINDING = Path(__file__).resolve().parents[1] / "pyodide" / "run_binding.mjs
 def run_binding(wheel: Path, requests: list[dict], stdlib: Path | None = None) -> dict:
     """{"python": version, "replies": [reply JSON strings]}; with ``stdlib`` (a
     trimmed standard library), also "fullStdlibFetched"."""
-    command = ["node", str(RUN_BINDING), str(ensure_pyodide()), str(wheel)]
+    command = ["node", str(RUN_BINDING), str(ensure_pyodide()), str(wheel), wheel_mount(wheel.name)]
     if stdlib:
         command.append(str(stdlib))
     done = subprocess.run(command, input=json.dumps(requests), capture_output=True, text=True, timeout=180)

@@ -12,6 +12,22 @@ PAGES = ["", "thank-you-notes/", "timing/", "staying-in-touch/", "rejection/", "
 READY_MS = 60_000
 
 
+# Run in the page's Python worker: the widgets import from their wheel as it
+# stands (web/python-boot.js), from bytecode compiled for the path they have
+# there, and both their data and a traceback's source lines are read from it.
+WHEEL_CHECK = """
+import linecache, pkgutil, widgets.binding as b
+code = b.handle.__code__
+str([
+    b.__spec__.loader.__class__.__name__,
+    b.__spec__.origin.endswith(".pyc") and b.__spec__.origin[:-1] == code.co_filename,
+    linecache.getline(code.co_filename, code.co_firstlineno, b.__dict__).strip(),
+    len(pkgutil.get_data("widgets.writing", "cliches.json")) > 0,
+])
+"""
+WHEEL_CHECKED = str(["zipimporter", True, "def handle(request_json: str) -> str:", True])
+
+
 def widget(page, name):
     return page.locator(f'[data-widget="{name}"]')
 
