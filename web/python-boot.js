@@ -189,6 +189,7 @@ async function fetchBytes(url) {
  * @param {Pyodide} pyodide
  * @param {Uint8Array} wheelBytes
  * @param {Manifest} manifest
+ * @returns {() => ViewHandler}
  */
 function setUp(pyodide, wheelBytes, manifest) {
   const worker = /** @type {any} */ (globalThis);
@@ -202,7 +203,6 @@ function setUp(pyodide, wheelBytes, manifest) {
   pyodide.FS.writeFile(manifest.wheelMount, wheelBytes);
   const path = pyodide.pyimport("sys").path;
   if (!path.count(manifest.wheelMount)) path.insert(0, manifest.wheelMount); // a restored one has it
-  /** @type {() => ViewHandler} */
   return () => pyodide.pyimport("widgets.binding").handle;
 }
 
@@ -241,10 +241,9 @@ export async function prepare() {
 }
 
 // The widgets' view handler on an interpreter restored from the kept snapshot;
-// null when none is kept. Any other failure
-// (unreadable storage, a corrupt or foreign snapshot, the private API changed)
-// is thrown for the caller to fall back on a normal start; a BootFailure (the
-// wheel) is not the snapshot's fault.
+// null when none is kept. Any other failure (unreadable storage, a corrupt or
+// foreign snapshot, the private API changed) is thrown for the caller to fall
+// back on a normal start; a BootFailure (the wheel) is not the snapshot's fault.
 /** @param {Boot} boot */
 export async function restore(boot) {
   const bytes = await boot.store?.load();
