@@ -14,8 +14,9 @@ import datetime
 import json
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any, TypeAlias, TypedDict
+
+from widgets.record import field, record
 
 
 class Link(TypedDict):
@@ -110,7 +111,7 @@ class OptionError(ValueError):
         self.message = message
 
 
-@dataclass(frozen=True)
+@record
 class Option:
     """One option a widget fence may set, with its type, default and help text."""
 
@@ -171,7 +172,7 @@ class Option:
         raise OptionError(self.name, f"option '{self.name}' must hold dates written YYYY-MM-DD, got {yaml_text(item)}")
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     """A section of the guide a widget links to: a page of docs/ and a heading
     on it ("" for the page itself). The build checks it exists and gives the
@@ -181,7 +182,7 @@ class Section:
     heading: str = ""  # the heading's text, as written: "When to send it"
 
 
-@dataclass(frozen=True)
+@record
 class Widget:
     """A widget as the registry knows it: its view function, options and what the build renders."""
 

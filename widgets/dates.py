@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, Literal, TypedDict
 
 from widgets.base import Option
+from widgets.record import record
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
@@ -57,7 +57,7 @@ DATE_STYLE_OPTION = Option(
 )
 
 
-@dataclass(frozen=True)
+@record
 class DateStyle:
     """How the guide writes dates: day or month first, a 12- or 24-hour clock."""
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+
+from widgets.record import field, record
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # What <input type="time"> sends: HH:MM, with seconds when its step allows.
@@ -42,7 +43,7 @@ def parse_time(value: str) -> datetime.time:
 CLOSED_DAY = "closed day"  # the name of a fence's closed_days
 
 
-@dataclass(frozen=True)
+@record
 class WorkingDays:
     """Which days a step may fall on: not a closed day (a public holiday or one
     of the fence's closed days), and not a weekend when the reader skips weekends."""

@@ -9,12 +9,12 @@ not type is left out of the sentence, never replaced by a placeholder.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from widgets.base import Download, View
 from widgets.dates import DEFAULT, DateStyle, day_month
 from widgets.follow_up_timeline.logic import INFORMATIONAL, Interview, Step
+from widgets.record import record
 from widgets.state import block, text
 from widgets.writing.greetings import greeting
 from widgets.writing.mailto import mailto
@@ -26,7 +26,7 @@ TONE = "formal"  # status checks go to a recruiter or hiring manager
 EDITED = "You edited this draft: changes to the form no longer change it."
 
 
-@dataclass(frozen=True)
+@record
 class Slot:
     """Where one kind of draft is shown: a repeated output of its own, with one
     item while the plan needs that draft and none otherwise. The reader's text
@@ -56,7 +56,7 @@ SLOTS: tuple[Slot, ...] = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Facts:
     """What the drafts say besides the plan: as the reader typed it."""
 

@@ -12,14 +12,15 @@ import datetime
 import hashlib
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from widgets.record import record
 
 PRODID = "-//Follow-Up Guide//Follow-up timeline//EN"
 UID_DOMAIN = "follow-up-guide"
 MAX_OCTETS = 75  # per line, CRLF not counted (RFC 5545, 3.1)
 
 
-@dataclass(frozen=True)
+@record
 class Alarm:
     """A VALARM: ``trigger`` is a DURATION relative to the event's start
     ("PT9H": 9:00 on an all-day event's day, "-P1D": a day before)."""
@@ -28,7 +29,7 @@ class Alarm:
     description: str
 
 
-@dataclass(frozen=True)
+@record
 class Event:
     """One event of the calendar file: all-day on ``day``, or timed from ``start``."""
 

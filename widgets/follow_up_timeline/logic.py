@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 from widgets.base import Section
@@ -16,13 +15,14 @@ from widgets.dates import DEFAULT as DEFAULT_STYLE
 from widgets.dates import DateStyle, clock, long_date, short_date
 from widgets.follow_up_timeline.dates import CLOSED_DAY, WorkingDays
 from widgets.interview import DEFAULT_INTERVIEW_TYPE, INFORMATIONAL
+from widgets.record import field, record, replace
 
 ONE_DAY = datetime.timedelta(days=1)
 
 INFORMATIONAL_LAST_DAY = 5  # the guide: thank them within 3-5 days
 
 
-@dataclass(frozen=True)
+@record
 class GuideLink:
     """A link from a step to a section of the guide (SECTIONS)."""
 
@@ -52,7 +52,7 @@ GUIDE = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Rules:
     """The plan's gaps; the field names are the widget's option names."""
 
@@ -152,7 +152,7 @@ def _holidays(days: Any) -> dict[datetime.date, str]:
     return out
 
 
-@dataclass(frozen=True)
+@record
 class Interview:
     """What the reader told the timeline about one interview, checked (read_form)."""
 
@@ -173,7 +173,7 @@ class Interview:
         return kind in order and any(flags[order.index(kind) :])
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     """One step of the plan: what to send, on which day, and where it stands."""
 

@@ -7,10 +7,10 @@ The steps follow the guide's page "When you don't get the job".
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from widgets.base import View
+from widgets.record import record
 from widgets.rejection_checklist.checks import EDITED, reply_checks
 from widgets.rejection_checklist.reply import ReplyInputs, compose_reply
 from widgets.state import block, flag, text
@@ -18,7 +18,7 @@ from widgets.writing.mailto import is_address, mailto
 from widgets.writing.message import text_file
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     """One step of the checklist, as the reader ticks it."""
 

@@ -8,8 +8,7 @@ greeting rules, sentence fitting and the signature block.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from widgets.record import record
 from widgets.writing.greetings import greeting
 from widgets.writing.message import Message
 from widgets.writing.sentences import join, phrase, question, without_lead
@@ -37,7 +36,7 @@ _FUTURE = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class ReplyInputs:
     """The form's fields the reply to a rejection is written from, as plain values."""
 

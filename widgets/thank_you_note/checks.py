@@ -10,10 +10,10 @@ right, an attachment included) are boxes they tick.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from widgets.record import record
 from widgets.thank_you_note.inputs import Confirmed, Inputs, Interviewer
 from widgets.thank_you_note.logic import CARD_MAX_WORDS, CARD_SENTENCES, LINKEDIN_MAX_CHARS, is_frame, stock_key
 from widgets.writing.greetings import addressed_as
@@ -63,7 +63,7 @@ _PROMISE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@record
 class Final:
     """A note as it will be sent: the subject and the body the reader sees."""
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from widgets.dates import DEFAULT, DateStyle
 from widgets.interview import DEFAULT_INTERVIEW_TYPE, TYPE_VALUES
+from widgets.record import record
 from widgets.state import block, flag, text
 
 FORMATS = ("email", "card", "linkedin")
@@ -24,7 +24,7 @@ ROW_FIELDS = ("name", "title", "email", "detail", "clarify")
 _ROW_KEY = re.compile(r"interviewers\.(\d{1,6})\.(?:" + "|".join(ROW_FIELDS) + ")")
 
 
-@dataclass(frozen=True)
+@record
 class Interviewer:
     """One person the reader met: a note of their own is written to each."""
 
@@ -37,7 +37,7 @@ class Interviewer:
     clarify: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Inputs:
     """The note builder's form, read into plain values (read_inputs)."""
 
@@ -61,14 +61,14 @@ class Inputs:
         return self.interview_type == "informational"
 
 
-@dataclass(frozen=True)
+@record
 class Edits:
     """What the reader typed into a draft itself; None where they have not."""
 
     body: str | None = None  # the subject is not the reader's to edit: it is copied as written
 
 
-@dataclass(frozen=True)
+@record
 class Confirmed:
     """The to-dos only the reader can tick."""
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from widgets.base import ListItem
 from widgets.dates import DEFAULT, DateStyle, moment_words
+from widgets.record import record
 
 PROMPT_WINDOW = dt.timedelta(hours=24)
 INFORMATIONAL_AIM = dt.timedelta(days=3)
@@ -34,7 +34,7 @@ def now_from(state: Mapping[str, Any]) -> dt.datetime:
     return dt.datetime.now()
 
 
-@dataclass(frozen=True)
+@record
 class Deadline:
     """When the note is due, from the interview's date and time."""
 

@@ -9,7 +9,6 @@ built from it, so what is sent is exactly what is shown.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -17,6 +16,7 @@ from typing import Any
 
 from widgets.base import View
 from widgets.dates import DateStyle
+from widgets.record import replace
 from widgets.thank_you_note.checks import Final, confirm_checks, note_checks, panel_checks
 from widgets.thank_you_note.inputs import (
     MAX_INTERVIEWERS,
@@ -112,7 +112,7 @@ def verdict(checks: list[Check]) -> str:
 
 def view(options: Mapping[str, Any], state: Mapping[str, Any]) -> View:
     style = DateStyle.from_option(options.get("date_style"))
-    inputs = dataclasses.replace(read_inputs(state), date_style=style)
+    inputs = replace(read_inputs(state), date_style=style)
     people = read_interviewers(state)
     limit = deadline(inputs.date, inputs.time, inputs.informational)
     untouched = is_untouched(state)

@@ -7,10 +7,10 @@ edits, copies and sends; ``text_file`` is the .txt download of any body.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from widgets.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Message:
     """A message in its parts; ``body`` joins them as the reader sends it."""
 

@@ -8,7 +8,7 @@ greeting can say "Dear Dr. Chen," or "Hi Maria," and never
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from widgets.record import record
 
 # Courtesy titles, matched without case or a final full stop; kept as typed
 # ("Dr" stays "Dr", "Prof." stays "Prof.").
@@ -91,7 +91,7 @@ COMPOUND_GIVEN_NAMES = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@record
 class Name:
     """A name in its parts; any part may be empty."""
 

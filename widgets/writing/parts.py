@@ -4,9 +4,9 @@ the greeting line, what they say, and the closing (sign-off and signature)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from widgets.record import record
 from widgets.writing.signature import SIGN_OFFS
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -21,7 +21,7 @@ _SIGN_OFF_WORDS = re.compile(
 _KNOWN_SIGN_OFFS = {s.lower() for s in SIGN_OFFS.values()}
 
 
-@dataclass(frozen=True)
+@record
 class Parts:
     """A message's text in its three parts (split_message)."""
 

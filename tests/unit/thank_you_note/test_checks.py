@@ -1,10 +1,9 @@
 """widgets/thank_you_note/checks.py: an advisor's checks on the text as it will be sent."""
 
-import dataclasses
-
 import pytest
 
 from tests.unit.thank_you_note.cases import CHEN_EMAIL, OCONNOR_EMAIL, PANEL
+from widgets.record import replace
 from widgets.thank_you_note.checks import (
     Final,
     confirm_checks,
@@ -44,13 +43,13 @@ def test_a_finished_note_passes_every_check():
     ],
 )
 def test_specific(detail, discussed, strengths, tone, says):
-    inputs = dataclasses.replace(INPUTS, discussed=discussed, strengths=strengths)
-    check = specific_check(inputs, dataclasses.replace(CHEN, detail=detail))
+    inputs = replace(INPUTS, discussed=discussed, strengths=strengths)
+    check = specific_check(inputs, replace(CHEN, detail=detail))
     assert check["tone"] == tone and says in check["text"]
 
 
 def test_a_panel_note_without_the_shared_detail_needs_its_own():
-    person = dataclasses.replace(OCONNOR, detail="")
+    person = replace(OCONNOR, detail="")
     assert specific_check(INPUTS, person, shared_detail=False)["tone"] == "todo"
     assert specific_check(INPUTS, person, shared_detail=True)["tone"] == "pass"
 
@@ -84,16 +83,16 @@ def final(body, edited=True):
     ],
 )
 def test_length_for_the_format(fmt, informational, body, unfinished, tone, count):
-    inputs = dataclasses.replace(INPUTS, format=fmt, interview_type="informational" if informational else "panel")
+    inputs = replace(INPUTS, format=fmt, interview_type="informational" if informational else "panel")
     check, shown = length_check(inputs, final(body), unfinished)
     assert (check["tone"], shown) == (tone, count)
 
 
 def test_length_suggestions_say_what_to_do():
-    linkedin = dataclasses.replace(INPUTS, format="linkedin")
+    linkedin = replace(INPUTS, format="linkedin")
     assert "Trim 1 character:" in length_check(linkedin, final("x" * 301), False)[0]["text"]
     assert "Trim 2 characters:" in length_check(linkedin, final("x" * 302), False)[0]["text"]
-    card = dataclasses.replace(INPUTS, format="card")
+    card = replace(INPUTS, format="card")
     assert "shorten it" in length_check(card, final("A,\n\n1. 2. 3. 4. 5. 6."), False)[0]["text"]
 
 

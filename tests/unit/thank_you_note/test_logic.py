@@ -3,7 +3,6 @@
 Each table row is a draft read aloud: the right greeting, no template seams,
 different notes for different people, and the short formats condensed."""
 
-import dataclasses
 import re
 
 import pytest
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 from tests.unit.thank_you_note.cases import CHEN_EMAIL, INFORMATIONAL, INFORMATIONAL_EMAIL, OCONNOR_EMAIL, PANEL
 from widgets.dates import DEFAULT, DateStyle
 from widgets.interview import TYPE_VALUES
+from widgets.record import replace
 from widgets.thank_you_note.inputs import FORMATS, TONES, Interviewer, read_inputs, read_interviewers
 from widgets.thank_you_note.logic import (
     CARD_MAX_WORDS,
@@ -77,7 +77,7 @@ def test_no_template_seams(fmt, tone):
     ],
 )
 def test_greetings(name, tone, fmt, greeting):
-    inputs = dataclasses.replace(INPUTS, tone=tone, format=fmt)
+    inputs = replace(INPUTS, tone=tone, format=fmt)
     assert compose(inputs, Interviewer(name=name)).greeting == greeting
 
 
@@ -96,14 +96,14 @@ def test_greetings(name, tone, fmt, greeting):
     ],
 )
 def test_the_kind_of_interview_is_said_naturally(interview_type, style, opening):
-    note = compose(dataclasses.replace(INPUTS, interview_type=interview_type, date_style=style), CHEN)
+    note = compose(replace(INPUTS, interview_type=interview_type, date_style=style), CHEN)
     assert note.paragraphs[0].startswith(opening)
 
 
 @pytest.mark.parametrize("style", [DEFAULT, US_STYLE])
 def test_the_opening_thanks_is_frame_in_either_date_style(style):
     """A panel's notes are compared without it, however the date is written."""
-    opening = compose(dataclasses.replace(INPUTS, date_style=style), CHEN).paragraphs[0].split(". ")[0] + "."
+    opening = compose(replace(INPUTS, date_style=style), CHEN).paragraphs[0].split(". ")[0] + "."
     assert "17" in opening and is_frame(opening)
 
 
@@ -115,7 +115,7 @@ def test_the_opening_thanks_is_frame_in_either_date_style(style):
     ],
 )
 def test_the_informational_note_gives_the_day_in_the_guides_style(style, thanks):
-    inputs = dataclasses.replace(read_inputs(INFORMATIONAL), date_style=style)
+    inputs = replace(read_inputs(INFORMATIONAL), date_style=style)
     assert compose(inputs, read_interviewers(INFORMATIONAL)[0]).paragraphs[0].startswith(thanks)
 
 
@@ -129,7 +129,7 @@ def test_a_single_note_carries_every_shared_point_and_the_signature():
 
 def test_a_panel_shares_the_readers_points_out():
     assert [gets_shared_detail(INPUTS, i, 3) for i in range(3)] == [True, False, True]
-    assert gets_shared_detail(dataclasses.replace(INPUTS, fit=""), 1, 3)  # nothing to share out
+    assert gets_shared_detail(replace(INPUTS, fit=""), 1, 3)  # nothing to share out
     assert gets_shared_detail(INPUTS, 1, 1)
 
 
@@ -193,9 +193,9 @@ def test_condense(fragment, condensed):
 
 def test_subjects():
     assert subject_line(INPUTS) == "Thank you - Junior Data Analyst interview"
-    assert subject_line(dataclasses.replace(INPUTS, tone="warm")) == "Thank you for the Junior Data Analyst interview"
-    assert subject_line(dataclasses.replace(INPUTS, role="")) == "Thank you - [Role] interview"
-    assert subject_line(dataclasses.replace(INPUTS, format="card")) == ""
+    assert subject_line(replace(INPUTS, tone="warm")) == "Thank you for the Junior Data Analyst interview"
+    assert subject_line(replace(INPUTS, role="")) == "Thank you - [Role] interview"
+    assert subject_line(replace(INPUTS, format="card")) == ""
 
 
 def test_an_empty_form_shows_placeholders_for_what_is_needed_only():

@@ -3,7 +3,6 @@ the mailto link and the .txt carry each note exactly as shown (edited or
 not), a panel gets different notes, an untouched form only has to-dos, a
 finished one reaches an all-clear."""
 
-import dataclasses
 import json
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,6 +17,7 @@ from build_tools.widget_html import render_widget
 from tests.unit.thank_you_note.cases import CHEN_EMAIL, INFORMATIONAL, OCONNOR_EMAIL, PANEL
 from widgets.binding import handle
 from widgets.interview import TYPE_VALUES
+from widgets.record import replace
 from widgets.registry import get_widget
 from widgets.thank_you_note import WIDGET
 from widgets.thank_you_note.inputs import FORMATS, MAX_INTERVIEWERS, TONES
@@ -397,7 +397,7 @@ class Page(HTMLParser):
 
 
 def render(state=None):
-    widget = WIDGET if state is None else dataclasses.replace(WIDGET, initial_state=state)
+    widget = WIDGET if state is None else replace(WIDGET, initial_state=state)
     return render_widget(WidgetFence(widget, OPTIONS, 0, 2), "thank-you-notes.md", 0)
 
 
