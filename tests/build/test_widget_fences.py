@@ -401,6 +401,7 @@ def test_a_widget_is_rendered_from_one_computation_of_its_view(monkeypatch):
 
     from build_tools.guide_links import GuideIndex
     from build_tools.widget_html import render_widget
+    from widgets.record import replace
     from widgets.registry import WIDGET_NAMES, get_widget
 
     docs = Path(__file__).resolve().parent.parent.parent / "docs"
@@ -422,7 +423,7 @@ def test_a_widget_is_rendered_from_one_computation_of_its_view(monkeypatch):
         (fence,), errors = find_widget_fences(f"```widget {name}\n```\n", "docs/page.md")
         assert errors == []
         site = {"guide_links": GuideIndex.from_docs(docs).resolve(dict(widget.sections), "timing.md")}
-        counted_fence = dataclasses.replace(fence, widget=dataclasses.replace(widget, view=counted))
+        counted_fence = dataclasses.replace(fence, widget=replace(widget, view=counted))  # a fence, a record
         html = render_widget(counted_fence, "timing.md", 0, site=site)
         assert calls == [1], name
         assert f'data-widget="{name}"' in html
