@@ -184,12 +184,12 @@ async function fetchBytes(url) {
 
 // The wheel, the fallback finder and the widgets, on a started interpreter
 // (restored or fresh: the file system is not part of a snapshot, sys.path is).
-// Returns the widgets' view handler, imported on first call.
+// Returns the widgets' view handler.
 /**
  * @param {Pyodide} pyodide
  * @param {Uint8Array} wheelBytes
  * @param {Manifest} manifest
- * @returns {() => ViewHandler}
+ * @returns {ViewHandler}
  */
 function setUp(pyodide, wheelBytes, manifest) {
   const worker = /** @type {any} */ (globalThis);
@@ -203,7 +203,7 @@ function setUp(pyodide, wheelBytes, manifest) {
   pyodide.FS.writeFile(manifest.wheelMount, wheelBytes);
   const path = pyodide.pyimport("sys").path;
   if (!path.count(manifest.wheelMount)) path.insert(0, manifest.wheelMount); // a restored one has it
-  return () => pyodide.pyimport("widgets.binding").handle;
+  return pyodide.pyimport("widgets.binding").handle;
 }
 
 // What a start needs, fetched and checked: the manifest, Pyodide's module, the
@@ -250,7 +250,7 @@ export async function restore(boot) {
   if (!bytes) return null;
   performance.mark("worker:snapshot-read");
   const pyodide = await Promise.race([boot.loadPyodide({ ...boot.options, _loadSnapshot: bytes }), fatal]);
-  return setUp(pyodide, await boot.wheel, boot.manifest)();
+  return setUp(pyodide, await boot.wheel, boot.manifest);
 }
 
 // A normal start: the interpreter and the widgets' view handler. makeSnapshot
@@ -270,7 +270,7 @@ export async function startFresh(boot, { makeSnapshot = false } = {}) {
   });
   performance.mark("worker:pyodide-loaded");
   try {
-    const viewHandler = setUp(pyodide, await boot.wheel, boot.manifest)();
+    const viewHandler = setUp(pyodide, await boot.wheel, boot.manifest);
     performance.mark("worker:widgets-imported");
     return { pyodide, handle: viewHandler };
   } catch (error) {
