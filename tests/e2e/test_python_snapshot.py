@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from tests.pyodide import test_checklist_in_pyodide, test_note_in_pyodide, test_timeline_in_pyodide
 from tests.support.engine_checks import ATTEMPTS, FAILURES  # web/python-snapshot.js: failures before giving up
-from tests.support.pages import WHEEL_CHECK, WHEEL_CHECKED, wait_for_state, widget
+from tests.support.pages import WHEEL_CHECK, WHEEL_CHECKED, python_in_worker, wait_for_state, widget
 
 NAME = "rejection-checklist"
 # The in-Pyodide parity cases (fixed clock): the same replies either way.
@@ -126,8 +126,7 @@ def test_a_restored_page_has_the_widgets_files_for_their_data_and_tracebacks(rea
     start(reader)
     assert wait_for_snapshot(reader) == "saved"
     assert start(reader) == "snapshot"
-    (worker,) = [w for w in reader.workers if w.url.endswith("/widget-worker.js")]
-    assert worker.evaluate(f"() => self.guidePython.runPython({WHEEL_CHECK!r})") == WHEEL_CHECKED
+    assert python_in_worker(reader, WHEEL_CHECK) == WHEEL_CHECKED
 
 
 def corrupt(page, body: list[int]):

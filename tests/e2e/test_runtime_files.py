@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.pages import WHEEL_CHECK, WHEEL_CHECKED, wait_for_state, widget
+from tests.support.pages import WHEEL_CHECK, WHEEL_CHECKED, python_in_worker, wait_for_state, widget
 
 NAME = "rejection-checklist"
 FULL_STDLIB = "/assets/pyodide/"  # the full python_stdlib.zip lives with Pyodide
@@ -28,11 +28,6 @@ def worker_page(browser, site):
     wait_for_state(page, NAME, "ready")
     yield page
     context.close()
-
-
-def python_in_worker(page, code: str) -> str:
-    (worker,) = [w for w in page.workers if w.url.endswith("/widget-worker.js")]
-    return worker.evaluate("(code) => String(self.guidePython.runPython(code))", code)
 
 
 def full_stdlib_requests(page) -> list[str]:

@@ -28,6 +28,12 @@ str([
 WHEEL_CHECKED = str(["zipimporter", True, "def handle(request_json: str) -> str:", True])
 
 
+def python_in_worker(page, code: str) -> str:
+    """What ``code`` gives (as text) in the page's Python worker (web/python-boot.js guidePython)."""
+    (worker,) = [w for w in page.workers if w.url.endswith("/widget-worker.js")]
+    return worker.evaluate("(code) => String(self.guidePython.runPython(code))", code)
+
+
 def widget(page, name):
     return page.locator(f'[data-widget="{name}"]')
 
