@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -76,6 +77,22 @@ def test_axe_finds_no_violations_on_any_page(browser, site, scheme):
             wait_for_state(page, root.get_attribute("data-widget"), "ready")
         assert run_axe(page) == [], f"{scheme} {path or 'home'}"
     context.close()
+
+
+def test_axe_reads_the_page_after_the_headers_fade(page, site):
+    """run_axe waits for the page to be still (tests/support/pages.py SETTLED).
+    Slowed down here so the fade is certain to be running when axe is asked: a
+    scroll past the title fades Material's header title, and mid-fade it is
+    half-transparent (a flaky contrast violation in CI before the wait)."""
+    page.goto(site.url + "rejection/")
+    wait_for_state(page, CHECKLIST, "ready")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Animation.enable")
+    cdp.send("Animation.setPlaybackRate", {"playbackRate": 0.2})
+    widget(page, CHECKLIST).locator('textarea[data-output="reply"]').scroll_into_view_if_needed()
+    assert run_axe(page) == []
+    header = page.locator('[data-md-component="header-title"]')
+    expect(header).to_have_class(re.compile("md-header__title--active"))
 
 
 # V8's WebAssembly events that happen on the thread running the module:

@@ -48,10 +48,23 @@ def widgets_settled(page) -> bool:
     return page.evaluate("() => document.documentElement.hasAttribute('data-widgets-settled')")
 
 
+# Resolves once the page is still. A scroll (Playwright scrolls a control into
+# view before it fills it) makes Material's header fade its title in and out
+# over 150 ms; axe reading colours mid-fade finds a half-transparent title and
+# reports a contrast that no reader sees once it has settled. Scroll events run
+# in a frame's rendering steps, so the fade starts by the second frame.
+SETTLED = """async () => {
+    for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
+    const running = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(running.map((a) => a.finished.catch(() => null)));
+}"""
+
+
 def run_axe(page) -> list[dict]:
     # Evaluated through the DevTools protocol: an injected <script> would be an
     # inline script, which the pages' Content-Security-Policy refuses.
     page.evaluate(AXE_JS.read_text())
+    page.evaluate(SETTLED)
     result = page.evaluate("async () => JSON.stringify(await axe.run(document, {resultTypes: ['violations']}))")
     return [
         {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]}
